@@ -1,0 +1,99 @@
+namespace Retention.Metrics;
+
+/// <summary>
+/// Exact conversion between <see cref="decimal"/> amounts and scaled <see cref="long"/> units
+/// (<c>amount = units / 10^scale</c>), the representation the history stores so that sums are integer additions.
+/// </summary>
+internal static class Money
+{
+    /// <summary>The largest scale a history supports: 10^18 is the largest power of ten below <see cref="long.MaxValue"/>.</summary>
+    internal const int MaxScale = 18;
+
+    private static readonly long[] s_pow10 = CreatePowers();
+
+    internal static long Pow10(int exponent) => s_pow10[exponent];
+
+    /// <summary>Gets the number of decimal places the amount needs once trailing zeros are removed (29.30 → 1).</summary>
+    internal static int MinimalScale(decimal amount)
+    {
+        if (amount.Scale == 0) return 0;
+        // Dividing by 1.000… with 28 zeros normalizes away trailing zeros without changing the value.
+        return (amount / 1.0000000000000000000000000000m).Scale;
+    }
+
+    /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
+    internal static bool TryToUnits(decimal amount, int scale, out long units)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(amount, bits);
+        int amountScale = (bits[3] >> 16) & 0xFF;
+        bool negative = bits[3] < 0;
+        units = 0;
+        if (bits[2] != 0) return TryToUnitsSlow(amount, scale, out units);
+        ulong mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (amountScale > scale)
+        {
+            int drop = amountScale - scale;
+            if (drop > MaxScale) return mantissa == 0;
+            ulong p = (ulong)s_pow10[drop];
+            if (mantissa % p != 0) return false;
+            mantissa /= p;
+        }
+        else if (amountScale < scale)
+        {
+            ulong p = (ulong)s_pow10[scale - amountScale];
+            ulong high = Math.BigMul(mantissa, p, out ulong low);
+            if (high != 0) return false;
+            mantissa = low;
+        }
+        if (mantissa > long.MaxValue) return false;
+        units = negative ? -(long)mantissa : (long)mantissa;
+        return true;
+    }
+
+    private static bool TryToUnitsSlow(decimal amount, int scale, out long units)
+    {
+        units = 0;
+        decimal scaled;
+        try
+        {
+            scaled = amount * s_pow10[scale];
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < -long.MaxValue) return false;
+        units = (long)scaled;
+        return true;
+    }
+
+    /// <summary>Converts units at a scale back to an exact <see cref="decimal"/>.</summary>
+    internal static decimal FromUnits(long units, int scale)
+    {
+        bool negative = units < 0;
+        ulong magnitude = negative ? unchecked((ulong)(-(units + 1)) + 1UL) : (ulong)units;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)scale);
+    }
+
+    /// <summary>Converts a 128-bit sum of units back to an exact <see cref="decimal"/> (sums of many longs may exceed 64 bits).</summary>
+    internal static decimal FromUnits(Int128 units, int scale)
+    {
+        bool negative = units < 0;
+        UInt128 magnitude = negative ? (UInt128)(-units) : (UInt128)units;
+        if (magnitude >> 96 != 0) ThrowHelper.ThrowInvalidOperation("The sum exceeds the range of decimal.");
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, (byte)scale);
+    }
+
+    private static long[] CreatePowers()
+    {
+        var powers = new long[MaxScale + 1];
+        long p = 1;
+        for (int i = 0; i <= MaxScale; i++)
+        {
+            powers[i] = p;
+            if (i < MaxScale) p *= 10;
+        }
+        return powers;
+    }
+}

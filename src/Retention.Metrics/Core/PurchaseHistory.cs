@@ -1,0 +1,162 @@
+namespace Retention.Metrics;
+
+/// <summary>
+/// A shop's purchase history in compact, sorted, columnar form: built once, then every metric is one forward pass over it.
+/// </summary>
+/// <remarks>
+/// <para>Purchases are sorted by (customer, day, amount) and stored as two columns, <see cref="DayNumbers"/> and
+/// <see cref="AmountUnits"/>, with <see cref="CustomerStarts"/> giving each customer's contiguous run:
+/// customer <c>c</c>'s purchases are <c>CustomerStarts[c] .. CustomerStarts[c + 1] − 1</c>. Memory: 12 bytes per purchase and
+/// 8 per customer.</para>
+/// <para>Customers are the customers with at least one purchase, in ascending order of the caller's customer index
+/// (<see cref="CustomerIds"/>); when every index <c>0..N−1</c> has a purchase, position and index coincide.</para>
+/// <para>Amounts are exact: each is stored as a <see cref="long"/> count of units of <c>10^−AmountScale</c>, where
+/// <see cref="AmountScale"/> is the fewest decimal places that represent every amount; convert with <see cref="ToAmount(long)"/>.</para>
+/// <para>The type is immutable and safe to share between threads.</para>
+/// </remarks>
+public sealed class PurchaseHistory
+{
+    private readonly int[] _customerStarts;
+    private readonly int[] _customerIds;
+    private readonly int[] _days;
+    private readonly long[] _units;
+
+    internal PurchaseHistory(int[] customerStarts, int[] customerIds, int[] days, long[] units, int count, int scale, Int128 totalUnits)
+    {
+        _customerStarts = customerStarts;
+        _customerIds = customerIds;
+        _days = days;
+        _units = units;
+        Count = count;
+        AmountScale = scale;
+        TotalAmount = Money.FromUnits(totalUnits, scale);
+        int min = int.MaxValue, max = int.MinValue;
+        for (int c = 0; c < customerIds.Length; c++)
+        {
+            // Runs are sorted by day: the first and last entries bound the customer's days.
+            int first = days[customerStarts[c]];
+            int last = days[customerStarts[c + 1] - 1];
+            if (first < min) min = first;
+            if (last > max) max = last;
+        }
+        MinDayNumber = count == 0 ? 0 : min;
+        MaxDayNumber = count == 0 ? 0 : max;
+    }
+
+    /// <summary>Gets an empty history.</summary>
+    public static PurchaseHistory Empty { get; } = new([0], [], [], [], 0, 0, Int128.Zero);
+
+    /// <summary>Gets the number of customers (customers with at least one purchase).</summary>
+    public int CustomerCount => _customerIds.Length;
+
+    /// <summary>Gets the number of purchases (entries).</summary>
+    public int Count { get; }
+
+    /// <summary>Gets whether the history has no purchases.</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Gets the earliest purchase date; <c>default</c> when the history is empty.</summary>
+    public DateOnly FirstDate => Count == 0 ? default : DateOnly.FromDayNumber(MinDayNumber);
+
+    /// <summary>Gets the latest purchase date; <c>default</c> when the history is empty.</summary>
+    public DateOnly LastDate => Count == 0 ? default : DateOnly.FromDayNumber(MaxDayNumber);
+
+    /// <summary>Gets the sum of all amounts, exactly.</summary>
+    public decimal TotalAmount { get; }
+
+    /// <summary>Gets the number of decimal places of the amount units: <c>amount = units / 10^AmountScale</c>.</summary>
+    public int AmountScale { get; }
+
+    /// <summary>Gets the start offsets of each customer's run; length <see cref="CustomerCount"/> + 1, the last element is <see cref="Count"/>.</summary>
+    public ReadOnlySpan<int> CustomerStarts => _customerStarts;
+
+    /// <summary>Gets the caller's customer index of each customer, ascending; length <see cref="CustomerCount"/>.</summary>
+    public ReadOnlySpan<int> CustomerIds => _customerIds;
+
+    /// <summary>Gets the purchase dates as day numbers (<see cref="DateOnly.DayNumber"/>), sorted within each customer's run.</summary>
+    public ReadOnlySpan<int> DayNumbers => new(_days, 0, Count);
+
+    /// <summary>Gets the purchase amounts as units of <c>10^−AmountScale</c>, aligned with <see cref="DayNumbers"/>.</summary>
+    public ReadOnlySpan<long> AmountUnits => new(_units, 0, Count);
+
+    internal int MinDayNumber { get; }
+
+    internal int MaxDayNumber { get; }
+
+    internal int[] DayArray => _days;
+
+    internal long[] UnitArray => _units;
+
+    internal int[] StartArray => _customerStarts;
+
+    /// <summary>Converts amount units of this history to an exact <see cref="decimal"/>.</summary>
+    /// <param name="units">A count of units of <c>10^−AmountScale</c>, for example a sum over <see cref="AmountUnits"/>.</param>
+    /// <returns>The amount.</returns>
+    public decimal ToAmount(long units) => Money.FromUnits(units, AmountScale);
+
+    internal decimal ToAmount(Int128 units) => Money.FromUnits(units, AmountScale);
+
+    /// <summary>Gets the position of a caller's customer index in this history.</summary>
+    /// <param name="customerId">The caller's customer index.</param>
+    /// <returns>The position in <c>0..CustomerCount−1</c>, or −1 when the customer has no purchase in this history.</returns>
+    public int PositionOf(int customerId)
+    {
+        int[] ids = _customerIds;
+        if ((uint)customerId < (uint)ids.Length && ids[customerId] == customerId) return customerId;
+        int found = Array.BinarySearch(ids, customerId);
+        return found >= 0 ? found : -1;
+    }
+
+    /// <summary>Builds a history from purchases with dense customer indexes.</summary>
+    /// <param name="purchases">The purchases, in any order.</param>
+    /// <param name="options">How to treat refunds; <see langword="null"/> for <see cref="PurchaseHistoryOptions.Default"/>.</param>
+    /// <returns>The history; <see cref="Empty"/> for no purchases.</returns>
+    /// <exception cref="ArgumentException">A purchase has a negative customer index, a default date, a negative amount
+    /// (without refunds), or an amount that cannot be held exactly; the message names the index.</exception>
+    /// <remarks>O(n) for dense customer indexes: a counting sort by customer, then a sort within each (usually sorted) run.</remarks>
+    public static PurchaseHistory Create(ReadOnlySpan<Purchase> purchases, PurchaseHistoryOptions? options = null)
+    {
+        var builder = new PurchaseHistoryBuilder(options, purchases.Length);
+        builder.Add(purchases);
+        return builder.Build();
+    }
+
+    /// <summary>Builds a history from the caller's own records, interning customer keys into <paramref name="customers"/>.</summary>
+    /// <typeparam name="TSource">The caller's record type.</typeparam>
+    /// <typeparam name="TKey">The caller's customer key type.</typeparam>
+    /// <param name="source">The records, in any order.</param>
+    /// <param name="customerKey">Selects a record's customer key; it must not return <see langword="null"/>.</param>
+    /// <param name="date">Selects a record's local purchase date.</param>
+    /// <param name="amount">Selects a record's amount.</param>
+    /// <param name="customers">The index that maps keys to customer indexes; new keys are added.</param>
+    /// <param name="options">How to treat refunds; <see langword="null"/> for <see cref="PurchaseHistoryOptions.Default"/>.</param>
+    /// <returns>The history; <see cref="Empty"/> for no records.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A record has a null key, a default date, a negative amount (without refunds), or
+    /// an amount that cannot be held exactly; the message names the record's position in <paramref name="source"/>.</exception>
+    public static PurchaseHistory Create<TSource, TKey>(
+        IEnumerable<TSource> source,
+        Func<TSource, TKey> customerKey,
+        Func<TSource, DateOnly> date,
+        Func<TSource, decimal> amount,
+        CustomerIndex<TKey> customers,
+        PurchaseHistoryOptions? options = null)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(customerKey);
+        ArgumentNullException.ThrowIfNull(date);
+        ArgumentNullException.ThrowIfNull(amount);
+        ArgumentNullException.ThrowIfNull(customers);
+        var builder = new PurchaseHistoryBuilder(options, source.TryGetNonEnumeratedCount(out int n) ? n : 0, nameof(source));
+        long index = 0;
+        foreach (TSource record in source)
+        {
+            TKey key = customerKey(record);
+            if (key is null) ThrowHelper.ThrowElement(nameof(source), index, "customer key", null, "a customer key is required.");
+            builder.Add(customers.GetOrAdd(key), date(record), amount(record));
+            index++;
+        }
+        return builder.Build();
+    }
+}

@@ -1,0 +1,349 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace Retention.Metrics;
+
+/// <summary>Accumulates purchases in chunks (spans or an async stream) and builds a <see cref="PurchaseHistory"/> once.</summary>
+/// <remarks>
+/// Each purchase is validated as it is added; the message of a bad record names its position counted over everything
+/// added so far. The builder keeps 16 bytes per purchase until <see cref="Build"/>, which sorts them into the history
+/// and releases the builder's storage; a builder builds once.
+/// </remarks>
+public sealed class PurchaseHistoryBuilder
+{
+    private const int DenseCustomerSlack = 1 << 20;
+
+    private readonly PurchaseHistoryOptions _options;
+    private readonly string _paramName;
+    private int[] _customers;
+    private int[] _days;
+    private long[] _units;
+    private int _count;
+    private int _scale;
+    private UInt128 _absoluteUnits;
+    private int _maxCustomer = -1;
+    private bool _built;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">How to treat refunds; <see langword="null"/> for <see cref="PurchaseHistoryOptions.Default"/>.</param>
+    /// <param name="capacity">The expected number of purchases, to size storage once; zero or greater.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public PurchaseHistoryBuilder(PurchaseHistoryOptions? options = null, int capacity = 0)
+        : this(options, capacity, "purchases")
+    {
+    }
+
+    internal PurchaseHistoryBuilder(PurchaseHistoryOptions? options, int capacity, string paramName)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _options = options ?? PurchaseHistoryOptions.Default;
+        _paramName = paramName;
+        _customers = capacity == 0 ? [] : new int[capacity];
+        _days = capacity == 0 ? [] : new int[capacity];
+        _units = capacity == 0 ? [] : new long[capacity];
+    }
+
+    /// <summary>Gets the number of purchases added so far.</summary>
+    public int Count => _count;
+
+    /// <summary>Adds one purchase.</summary>
+    /// <param name="customer">The customer index; zero or greater.</param>
+    /// <param name="date">The local purchase date; not <c>default</c>.</param>
+    /// <param name="amount">The amount; zero or greater unless refunds are allowed.</param>
+    /// <exception cref="ArgumentException">The purchase is invalid; the message names its position.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its history.</exception>
+    public void Add(int customer, DateOnly date, decimal amount)
+    {
+        if (_built) ThrowHelper.ThrowInvalidOperation("This builder has already built its history; create a new builder.");
+        long index = _count;
+        if (customer < 0) ThrowHelper.ThrowElement(_paramName, index, "Customer", customer, "customer indexes must be zero or greater.");
+        if (date.DayNumber == 0) ThrowHelper.ThrowElement(_paramName, index, "Date", date, "a purchase date is required (default(DateOnly) is not a date).");
+        if (amount < 0m && !_options.AllowRefunds)
+            ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, "amounts must be zero or greater (set PurchaseHistoryOptions.AllowRefunds to net refunds).");
+        long units = ToUnits(amount, index);
+        if (_count == _days.Length) Grow();
+        _customers[_count] = customer;
+        _days[_count] = date.DayNumber;
+        _units[_count] = units;
+        _count++;
+        if (customer > _maxCustomer) _maxCustomer = customer;
+    }
+
+    /// <summary>Adds one purchase.</summary>
+    /// <param name="purchase">The purchase.</param>
+    /// <exception cref="ArgumentException">The purchase is invalid; the message names its position.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its history.</exception>
+    public void Add(Purchase purchase) => Add(purchase.Customer, purchase.Date, purchase.Amount);
+
+    /// <summary>Adds a chunk of purchases.</summary>
+    /// <param name="purchases">The purchases.</param>
+    /// <exception cref="ArgumentException">A purchase is invalid; the message names its position.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its history.</exception>
+    public void Add(ReadOnlySpan<Purchase> purchases)
+    {
+        EnsureCapacity(checked(_count + purchases.Length));
+        for (int i = 0; i < purchases.Length; i++)
+        {
+            ref readonly Purchase p = ref purchases[i];
+            Add(p.Customer, p.Date, p.Amount);
+        }
+    }
+
+    /// <summary>Adds every purchase of an asynchronous stream, for example rows read from a database or a file.</summary>
+    /// <param name="purchases">The stream.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>A task that completes when the stream ends.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="purchases"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A purchase is invalid; the message names its position.</exception>
+    public async Task AddAsync(IAsyncEnumerable<Purchase> purchases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purchases);
+        await foreach (Purchase p in purchases.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            Add(p.Customer, p.Date, p.Amount);
+        }
+    }
+
+    /// <summary>Sorts the added purchases into a history and releases the builder's storage.</summary>
+    /// <returns>The history; <see cref="PurchaseHistory.Empty"/> when nothing was added.</returns>
+    /// <exception cref="ArgumentException">With refunds allowed, a customer's refunds exceed what they bought up to that day.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built its history.</exception>
+    public PurchaseHistory Build()
+    {
+        if (_built) ThrowHelper.ThrowInvalidOperation("This builder has already built its history; create a new builder.");
+        _built = true;
+        int n = _count;
+        int[] customers = _customers, days = _days;
+        long[] units = _units;
+        _customers = [];
+        _days = [];
+        _units = [];
+        if (n == 0) return PurchaseHistory.Empty;
+
+        // 1. Map customer indexes to positions 0..C-1 (ascending index order).
+        int[] positionOf;
+        int[] ids;
+        bool dense = _maxCustomer < (long)n * 4 + DenseCustomerSlack;
+        int[] counts;
+        if (dense)
+        {
+            counts = new int[_maxCustomer + 1];
+            for (int i = 0; i < n; i++) counts[customers[i]]++;
+            int customerCount = 0;
+            for (int id = 0; id < counts.Length; id++) if (counts[id] != 0) customerCount++;
+            ids = new int[customerCount];
+            positionOf = counts; // reuse: counts[id] becomes the position of id
+            var runLengths = new int[customerCount];
+            int c = 0;
+            for (int id = 0; id < positionOf.Length; id++)
+            {
+                int k = positionOf[id];
+                if (k == 0) continue;
+                ids[c] = id;
+                runLengths[c] = k;
+                positionOf[id] = c++;
+            }
+            counts = runLengths;
+        }
+        else
+        {
+            int[] sorted = ArrayPool<int>.Shared.Rent(n);
+            try
+            {
+                customers.AsSpan(0, n).CopyTo(sorted);
+                Span<int> s = sorted.AsSpan(0, n);
+                s.Sort();
+                int distinct = 0;
+                for (int i = 0; i < n; i++) if (i == 0 || s[i] != s[i - 1]) s[distinct++] = s[i];
+                ids = s[..distinct].ToArray();
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(sorted);
+            }
+            counts = new int[ids.Length];
+            for (int i = 0; i < n; i++)
+            {
+                int position = Array.BinarySearch(ids, customers[i]);
+                customers[i] = position;
+                counts[position]++;
+            }
+            positionOf = [];
+        }
+
+        // 2. Counting sort by customer position.
+        int cCount = ids.Length;
+        var starts = new int[cCount + 1];
+        for (int c = 0; c < cCount; c++) starts[c + 1] = starts[c] + counts[c];
+        int[] next = counts; // reuse as write cursors
+        starts.AsSpan(0, cCount).CopyTo(next);
+        var sortedDays = new int[n];
+        var sortedUnits = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            int c = dense ? positionOf[customers[i]] : customers[i];
+            int p = next[c]++;
+            sortedDays[p] = days[i];
+            sortedUnits[p] = units[i];
+        }
+
+        // 3. Sort each run by (day, units); runs usually arrive sorted.
+        for (int c = 0; c < cCount; c++)
+        {
+            SortRun(sortedDays.AsSpan(starts[c], starts[c + 1] - starts[c]), sortedUnits.AsSpan(starts[c], starts[c + 1] - starts[c]));
+        }
+
+        if (_options.AllowRefunds) return NetRefunds(starts, ids, sortedDays, sortedUnits, _scale);
+        Int128 total = 0;
+        for (int i = 0; i < n; i++) total += sortedUnits[i];
+        return new PurchaseHistory(starts, ids, sortedDays, sortedUnits, n, _scale, total);
+    }
+
+    private PurchaseHistory NetRefunds(int[] starts, int[] ids, int[] days, long[] units, int scale)
+    {
+        int write = 0;
+        int keptCustomers = 0;
+        Int128 total = 0;
+        for (int c = 0; c < ids.Length; c++)
+        {
+            int runStart = write;
+            int i = starts[c], end = starts[c + 1];
+            while (i < end)
+            {
+                int day = days[i];
+                long net = 0;
+                bool refunded = false;
+                for (; i < end && days[i] == day; i++)
+                {
+                    net = checked(net + units[i]);
+                    if (units[i] < 0) refunded = true;
+                }
+                if (net > 0 || (net == 0 && !refunded))
+                {
+                    days[write] = day;
+                    units[write] = net;
+                    write++;
+                }
+                else if (net < 0)
+                {
+                    long carry = -net;
+                    while (carry > 0 && write > runStart)
+                    {
+                        if (units[write - 1] > carry)
+                        {
+                            units[write - 1] -= carry;
+                            carry = 0;
+                        }
+                        else
+                        {
+                            carry -= units[write - 1];
+                            write--;
+                        }
+                    }
+                    if (carry > 0)
+                    {
+                        ThrowHelper.ThrowArgument(_paramName, string.Create(CultureInfo.InvariantCulture,
+                            $"{_paramName}: customer {ids[c]} refunds {Money.FromUnits(carry, scale)} more on {DateOnly.FromDayNumber(day):yyyy-MM-dd} than they bought up to that day; a refund must follow the purchase it returns."));
+                    }
+                }
+            }
+            if (write > runStart)
+            {
+                for (int k = runStart; k < write; k++) total += units[k];
+                ids[keptCustomers] = ids[c];
+                starts[keptCustomers] = runStart;
+                keptCustomers++;
+            }
+        }
+        starts[keptCustomers] = write;
+        if (write == 0) return PurchaseHistory.Empty;
+        int[] finalStarts = keptCustomers == ids.Length ? starts : starts.AsSpan(0, keptCustomers + 1).ToArray();
+        int[] finalIds = keptCustomers == ids.Length ? ids : ids.AsSpan(0, keptCustomers).ToArray();
+        return new PurchaseHistory(finalStarts, finalIds, days, units, write, scale, total);
+    }
+
+    private static void SortRun(Span<int> days, Span<long> units)
+    {
+        int length = days.Length;
+        bool sorted = true;
+        for (int i = 1; i < length; i++)
+        {
+            if (days[i] < days[i - 1] || (days[i] == days[i - 1] && units[i] < units[i - 1]))
+            {
+                sorted = false;
+                break;
+            }
+        }
+        if (sorted) return;
+        if (length <= 32)
+        {
+            for (int i = 1; i < length; i++)
+            {
+                int d = days[i];
+                long u = units[i];
+                int j = i - 1;
+                while (j >= 0 && (days[j] > d || (days[j] == d && units[j] > u)))
+                {
+                    days[j + 1] = days[j];
+                    units[j + 1] = units[j];
+                    j--;
+                }
+                days[j + 1] = d;
+                units[j + 1] = u;
+            }
+            return;
+        }
+        days.Sort(units);
+        // Order equal days by amount so the layout does not depend on input order.
+        for (int i = 0; i < length;)
+        {
+            int j = i + 1;
+            while (j < length && days[j] == days[i]) j++;
+            if (j - i > 1) units[i..j].Sort();
+            i = j;
+        }
+    }
+
+    private long ToUnits(decimal amount, long index)
+    {
+        if (Money.TryToUnits(amount, _scale, out long units)) return Track(units, amount, index);
+        int needed = Money.MinimalScale(amount);
+        if (needed > Money.MaxScale)
+            ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, $"amounts may have at most {Money.MaxScale} decimal places.");
+        if (needed > _scale) Rescale(needed, amount, index);
+        if (!Money.TryToUnits(amount, _scale, out units)) ThrowTooLarge(amount, index);
+        return Track(units, amount, index);
+    }
+
+    private long Track(long units, decimal amount, long index)
+    {
+        _absoluteUnits += (ulong)Math.Abs(units);
+        if (_absoluteUnits > long.MaxValue) ThrowTooLarge(amount, index);
+        return units;
+    }
+
+    private void Rescale(int scale, decimal amount, long index)
+    {
+        long factor = Money.Pow10(scale - _scale);
+        UInt128 total = _absoluteUnits * (ulong)factor;
+        if (total > long.MaxValue) ThrowTooLarge(amount, index);
+        for (int i = 0; i < _count; i++) _units[i] *= factor;
+        _absoluteUnits = total;
+        _scale = scale;
+    }
+
+    private void ThrowTooLarge(decimal amount, long index) =>
+        ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, string.Create(CultureInfo.InvariantCulture,
+            $"the sum of absolute amounts at {Math.Max(_scale, Money.MinimalScale(amount))} decimal places must stay within ±9,223,372,036,854,775,807 units to be summed exactly."));
+
+    private void EnsureCapacity(int required)
+    {
+        if (required <= _days.Length) return;
+        int size = Math.Max(required, Math.Max(1024, (int)Math.Min(Array.MaxLength, (long)_days.Length * 2)));
+        Array.Resize(ref _customers, size);
+        Array.Resize(ref _days, size);
+        Array.Resize(ref _units, size);
+    }
+
+    private void Grow() => EnsureCapacity(checked(_count + 1));
+}
