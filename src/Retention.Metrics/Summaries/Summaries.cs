@@ -55,6 +55,28 @@ public static class Summaries
             history.ToAmount(sink.Total), history.ToAmount(sink.Repeat));
     }
 
+    /// <summary>Computes totals over summaries obtained elsewhere, for example rows aggregated in a warehouse (docs/scale.md).</summary>
+    /// <param name="summaries">The customer summaries, one per customer.</param>
+    /// <returns>The totals; all zero for no summaries.</returns>
+    /// <remarks>Equal to <see cref="Totals(PurchaseHistory, DateOnly)"/> when the summaries are that history's.</remarks>
+    public static SummaryTotals Totals(ReadOnlySpan<CustomerSummary> summaries)
+    {
+        var sink = new TotalsSink();
+        decimal total = 0m, repeat = 0m;
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            ref readonly CustomerSummary s = ref summaries[i];
+            sink.Customers++;
+            sink.Orders += s.Orders;
+            sink.PurchaseDays += s.PurchaseDays;
+            if (s.PurchaseDays >= 2) sink.RepeatCustomers++;
+            if (s.Orders >= 2) sink.MultiOrderCustomers++;
+            total += s.TotalAmount;
+            repeat += s.RepeatAmount;
+        }
+        return new SummaryTotals(sink.Customers, sink.Orders, sink.PurchaseDays, sink.RepeatCustomers, sink.MultiOrderCustomers, total, repeat);
+    }
+
     /// <summary>Writes, for every customer first seen by <paramref name="calibrationEnd"/>, the calibration summary and the holdout activity.</summary>
     /// <param name="history">The purchase history.</param>
     /// <param name="calibrationEnd">The last day of the calibration period, inclusive.</param>
