@@ -363,6 +363,47 @@ public class CampaignsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SpendStatistics(0, 2, 0));
     }
 
+    // ---- Worked example of docs/metrics/campaigns.md --------------------------------------------------------------
+
+    // Catalogue to 10,000 customers (180 responders, 150 orders, ¥1,500,000, cost ¥350,000) against a 2,000 holdout
+    // (24 responders, 20 orders, ¥190,000). Values computed independently with mpmath/Python from the same formulas:
+    // z = 1.894848121772245 (p 0.05811252579106679), χ² = 3.590449404583807, Yates 3.240380587636886 (p 0.07184394727406342),
+    // Newcombe −0.00028158549147365344 to 0.010817845171893405, relative lift 0.5 (−0.017577517522116448 to 1.290257033129992),
+    // Fisher p 0.05820044859296251 (exact sum, 50 digits), sample size for 1.2 % → 1.8 %: 6441.443052836282 → 6442.
+    [Fact]
+    public void DocsWorkedExample_MatchesDocumentedNumbers()
+    {
+        var treated = new CampaignGroup(10_000, 180, 150, 1_500_000m, 350_000m);
+        var holdout = new CampaignGroup(2_000, 24, 20, 190_000m, 0m);
+        var lift = Retention.Metrics.Campaigns.Lift(treated, holdout);
+        Assert.Equal(0.006, lift.AbsoluteLift, 15);
+        NumericAssert.Close(-0.00028158549147365344, lift.AbsoluteLiftInterval.Lower, 1e-12);
+        NumericAssert.Close(0.010817845171893405, lift.AbsoluteLiftInterval.Upper, 1e-12);
+        NumericAssert.Close(0.5, lift.RelativeLift!.Value, 1e-14);
+        NumericAssert.Close(-0.017577517522116448, lift.RelativeLiftInterval!.Value.Lower, 1e-10);
+        NumericAssert.Close(1.290257033129992, lift.RelativeLiftInterval!.Value.Upper, 1e-12);
+        NumericAssert.Close(60, lift.IncrementalResponders, 1e-12);
+        Assert.Equal(550_000m, lift.IncrementalRevenue);
+        var z = Retention.Metrics.Campaigns.TwoProportionZTest(treated, holdout);
+        NumericAssert.Close(1.894848121772245, z.Statistic, 1e-13);
+        NumericAssert.Close(0.05811252579106679, z.PValue, 1e-12);
+        var chi = Retention.Metrics.Campaigns.ChiSquaredTest(treated, holdout);
+        NumericAssert.Close(3.590449404583807, chi.Statistic, 1e-13);
+        var yates = Retention.Metrics.Campaigns.ChiSquaredTest(treated, holdout, yatesCorrection: true);
+        NumericAssert.Close(3.240380587636886, yates.Statistic, 1e-13);
+        NumericAssert.Close(0.07184394727406342, yates.PValue, 1e-12);
+        var fisher = Retention.Metrics.Campaigns.FisherExactTest(treated, holdout);
+        NumericAssert.Close(0.05820044859296251, fisher.PValue, 1e-10);
+        var design = Retention.Metrics.Campaigns.SampleSizeForRates(0.012, 0.006);
+        NumericAssert.Close(6441.443052836282, design.ExactPerGroup, 1e-12);
+        Assert.Equal(6442, design.PerGroup);
+        var summary = Retention.Metrics.Campaigns.Summarize(treated, 0.6m);
+        NumericAssert.Close(550_000d / 350_000d, summary.Roi!.Value, 1e-15);
+        Assert.Equal(350_000m / 6_000m, summary.BreakEvenOrders);
+        // Incremental view: 550,000 × 0.6 − 350,000 = −20,000.
+        Assert.Equal(-20_000m, lift.IncrementalRevenue * 0.6m - treated.Cost);
+    }
+
     // ---- Sample size ---------------------------------------------------------------------------------------------
 
     // p₁ = 0.10, p₂ = 0.12, α = 0.05, power 0.8: z_{0.975} = 1.959964, z_{0.8} = 0.841621, p̄ = 0.11,
