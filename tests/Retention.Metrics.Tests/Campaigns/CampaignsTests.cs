@@ -404,6 +404,34 @@ public class CampaignsTests
         Assert.Equal(-20_000m, lift.IncrementalRevenue * 0.6m - treated.Cost);
     }
 
+    [Fact]
+    public void SpendStatistics_AllLengths0To256_MatchLinqOracle()
+    {
+        var random = new Random(256);
+        for (int length = 0; length <= 256; length++)
+        {
+            decimal[] values = Reference.CampaignReference.RandomSpend(random, length);
+            var s = SpendStatistics.FromValues(values);
+            Assert.Equal(length, s.Count);
+            double mean = length == 0 ? 0 : values.Average(v => (double)v);
+            double m2 = values.Sum(v => ((double)v - mean) * ((double)v - mean));
+            NumericAssert.Close(mean, s.Mean, 1e-13, 1e-9, $"length {length}");
+            NumericAssert.Close(m2, s.SumOfSquaredDeviations, 1e-11, 1e-6, $"length {length}");
+        }
+    }
+
+    [Fact]
+    public void FisherExactTest_LargeBalancedTable_FinishesAndAgreesWithChiSquared()
+    {
+        // 50,000 mailed per group at ~30 %: 30,000-point support; the exact and asymptotic tests agree closely.
+        var t = Group(50_000, 15_300);
+        var c = Group(50_000, 15_000);
+        var fisher = Retention.Metrics.Campaigns.FisherExactTest(t, c);
+        var chi = Retention.Metrics.Campaigns.ChiSquaredTest(t, c, yatesCorrection: true);
+        Assert.InRange(fisher.PValue / chi.PValue, 0.95, 1.05);
+        NumericAssert.Close(15_300d * 35_000 / (34_700d * 15_000), fisher.Estimate, 1e-3);
+    }
+
     // ---- Sample size ---------------------------------------------------------------------------------------------
 
     // p₁ = 0.10, p₂ = 0.12, α = 0.05, power 0.8: z_{0.975} = 1.959964, z_{0.8} = 0.841621, p̄ = 0.11,
