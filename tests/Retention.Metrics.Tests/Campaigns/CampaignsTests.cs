@@ -230,7 +230,8 @@ public class CampaignsTests
 
     // Fisher's lady tasting tea, table [[3, 1], [1, 3]] (R documentation ?fisher.test, example "TeaTasting").
     // R 4.x, fisher.test(TeaTasting): p-value = 0.4857, odds ratio 6.408309, 95 % CI 0.2117329 to 621.9337505;
-    // with alternative = "greater": p-value = 0.2429, CI 0.3135693 to Inf. A one-sided 95 % bound equals the bound of a
+    // with alternative = "greater": p-value = 0.2429, CI 0.3135693 to Inf (R session printed in Penn State STAT 504, lesson 3,
+    // online.stat.psu.edu/onlinecourses/sites/stat504/files/lesson03/TeaLady.out). A one-sided 95 % bound equals the bound of a
     // two-sided 90 % interval, so confidence 0.90 must reproduce 0.3135693 as its lower end.
     // Exact p: P(k) = C(4,k)C(4,4−k)/C(8,4) = 1, 16, 36, 16, 1 (/70); tables with P ≤ P(3) = 16/70: k = 0, 1, 3, 4 → 34/70.
     // R's interval and estimate come from uniroot (tolerance ~1.2e-4 absolute); its upper bound is found on the 1/ψ scale
