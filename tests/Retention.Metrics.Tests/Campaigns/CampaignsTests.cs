@@ -181,6 +181,20 @@ public class CampaignsTests
         Assert.Equal(0.1, z.Estimate, 15);
     }
 
+    // Tea-tasting table [[3, 1], [1, 3]]: ad − bc = 9 − 1 = 8, N = 8, all margins 4:
+    // χ² = 8 × 8² / 4⁴ = 2 (p = 0.1573), with Yates (8 − 4)² → 8 × 16 / 256 = 0.5 (p = 0.4795);
+    // R's chisq.test(TeaLady) prints "X-squared = 0.5, df = 1, p-value = 0.4795" (and 2, 0.1573 with correct = FALSE).
+    [Fact]
+    public void ChiSquaredTest_TeaTasting_MatchesHandAndR()
+    {
+        var plain = Retention.Metrics.Campaigns.ChiSquaredTest(Group(4, 3), Group(4, 1));
+        Assert.Equal(2d, plain.Statistic, 14);
+        Assert.Equal(0.1573, plain.PValue, 4);
+        var yates = Retention.Metrics.Campaigns.ChiSquaredTest(Group(4, 3), Group(4, 1), yatesCorrection: true);
+        Assert.Equal(0.5, yates.Statistic, 14);
+        Assert.Equal(0.4795, yates.PValue, 4);
+    }
+
     [Fact]
     public void ChiSquaredAndZ_Sweep_MatchMathNetPValues()
     {
@@ -311,6 +325,22 @@ public class CampaignsTests
         NumericAssert.Close(-3 - critical * Math.Sqrt(2.5), r.Interval.Lower, 1e-9);
         NumericAssert.Close(-3 + critical * Math.Sqrt(2.5), r.Interval.Upper, 1e-9);
         Assert.Equal(-3d, r.Estimate);
+    }
+
+    // Student's sleep data (R datasets::sleep). R: t.test(extra ~ group, data = sleep) prints
+    // "t = -1.8608, df = 17.776, p-value = 0.07939, 95 percent confidence interval: -3.3654832 0.2054832", means 0.75 and 2.33.
+    [Fact]
+    public void WelchTTest_SleepData_MatchesR()
+    {
+        var group1 = SpendStatistics.FromValues([0.7m, -1.6m, -0.2m, -1.2m, -0.1m, 3.4m, 3.7m, 0.8m, 0.0m, 2.0m]);
+        var group2 = SpendStatistics.FromValues([1.9m, 0.8m, 1.1m, 0.1m, -0.1m, 4.4m, 5.5m, 1.6m, 4.6m, 3.4m]);
+        var r = Retention.Metrics.Campaigns.WelchTTest(group1, group2);
+        Assert.Equal(-1.8608, r.Statistic, 4);
+        Assert.Equal(17.776, r.DegreesOfFreedom!.Value, 3);
+        Assert.Equal(0.07939, r.PValue, 5);
+        Assert.Equal(-3.3654832, r.Interval.Lower, 7);
+        Assert.Equal(0.2054832, r.Interval.Upper, 7);
+        Assert.Equal(-1.58, r.Estimate, 12);
     }
 
     [Fact]
