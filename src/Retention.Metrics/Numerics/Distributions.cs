@@ -5,6 +5,7 @@
 //   NormalDistribution.Quantile(double p)            Φ⁻¹(p), ~1e-15 relative for p in (1e-300, 1 − 1e-16); ±∞ at 0 and 1.
 //   NormalDistribution.SurvivalQuantile(double q)    x with 1 − Φ(x) = q, for tiny upper-tail probabilities.
 //   StudentTDistribution.Cdf(double t, double df), .Survival(t, df), .TwoSidedPValue(t, df)   df > 0 (real), +∞ = normal.
+//   StudentTDistribution.Pdf(double t, double df), .Quantile(double p, double df)            quantile ~1e-14 relative.
 //   ChiSquaredDistribution.Cdf(double x, double df), .Survival(x, df)                       df > 0 (real); df = 1 via erfc.
 //   HypergeometricDistribution.LogPmf(long k, long population, long successes, long draws)   −∞ outside the support.
 namespace Retention.Metrics.Numerics;
@@ -184,6 +185,61 @@ internal static class StudentTDistribution
 
     /// <summary>The distribution function P(T ≤ t).</summary>
     internal static double Cdf(double t, double df) => double.IsNaN(t) ? double.NaN : Survival(-t, df);
+
+    /// <summary>The density f(t) = (1 + t²/df)^(−(df+1)/2) / (√df · B(df/2, ½)).</summary>
+    internal static double Pdf(double t, double df)
+    {
+        if (double.IsNaN(t) || !(df > 0d)) return double.NaN;
+        if (double.IsPositiveInfinity(df)) return NormalDistribution.Pdf(t);
+        return Math.Exp(-SpecialFunctions.LogBeta(0.5d * df, 0.5d) - 0.5d * Math.Log(df)
+            - 0.5d * (df + 1d) * SpecialFunctions.LogOnePlus(t * t / df));
+    }
+
+    /// <summary>The quantile: the t with P(T ≤ t) = p; −∞ at 0, +∞ at 1, NaN outside [0, 1].</summary>
+    /// <remarks>Safeguarded Newton iteration on ln P(T &gt; u) = ln q inside a bracket, so tiny tail probabilities keep
+    /// their relative accuracy.</remarks>
+    internal static double Quantile(double p, double df)
+    {
+        if (!(p >= 0d) || !(p <= 1d) || !(df > 0d)) return double.NaN;
+        if (double.IsPositiveInfinity(df)) return NormalDistribution.Quantile(p);
+        if (p == 0d) return double.NegativeInfinity;
+        if (p == 1d) return double.PositiveInfinity;
+        if (p == 0.5d) return 0d;
+        // 1 − p is exact for p > ½; solve P(T > u) = q for u > 0.
+        double q = p < 0.5d ? p : 1d - p;
+        double u = UpperQuantile(q, df);
+        return p < 0.5d ? -u : u;
+    }
+
+    private static double UpperQuantile(double q, double df)
+    {
+        if (df == 1d) return 1d / Math.Tan(Math.PI * q);
+        double logQ = Math.Log(q);
+        double lo = 0d, hi = Math.Max(1d, -NormalDistribution.Quantile(q));
+        while (Survival(hi, df) > q)
+        {
+            lo = hi;
+            hi *= 2d;
+            if (double.IsInfinity(hi)) return double.PositiveInfinity;
+        }
+        double u = 0.5d * (lo + hi);
+        for (int i = 0; i < 300; i++)
+        {
+            double tail = Survival(u, df);
+            if (tail > q) lo = u;
+            else hi = u;
+            double density = Pdf(u, df);
+            double next = tail > 0d && density > 0d ? u + (Math.Log(tail) - logQ) * tail / density : double.NaN;
+            if (!(next > lo && next < hi)) next = 0.5d * (lo + hi);
+            if (Math.Abs(next - u) <= 1e-15 * Math.Abs(next) || hi - lo <= 1e-15 * hi)
+            {
+                u = next;
+                break;
+            }
+            u = next;
+        }
+        return u;
+    }
 }
 
 /// <summary>The chi-squared distribution with real degrees of freedom df &gt; 0.</summary>

@@ -228,4 +228,34 @@ public class MinimizerTests
         Assert.Equal(Rosenbrock(x), f);
         for (int i = 0; i < 3; i++) NumericAssert.Close(expected[i], g[i], 1e-8, 1e-8, $"g[{i}]");
     }
+
+    [Fact]
+    public void Bfgs_NormalLogLikelihoodOverLogSigma_RecoversClosedFormMleAndStandardErrors()
+    {
+        // Negative log-likelihood of N(μ, σ²) over (μ, ln σ), the way model fits optimise positive parameters on a log scale.
+        // MLE: μ̂ = mean, σ̂² = Σ(x − mean)²/n; observed information gives SE(μ̂) = σ̂/√n and SE(ln σ̂) = 1/√(2n).
+        var random = new Random(5);
+        double[] data = new double[400];
+        for (int i = 0; i < data.Length; i++) data[i] = 3 + 2 * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5);
+        double mean = data.Average();
+        double sigma = Math.Sqrt(data.Sum(v => (v - mean) * (v - mean)) / data.Length);
+        double Nll(ReadOnlySpan<double> p)
+        {
+            double mu = p[0], logSigma = p[1], s = Math.Exp(logSigma), sum = 0;
+            foreach (double v in data) sum += 0.5 * ((v - mu) / s) * ((v - mu) / s) + logSigma;
+            return sum;
+        }
+        foreach (var result in new[] { Minimizer.Bfgs(Nll, [0.0, 0.0]), Minimizer.NelderMead(Nll, [0.0, 0.0]) })
+        {
+            Assert.True(result.Converged, result.Message);
+            NumericAssert.Close(mean, result.Minimizer[0], 1e-6);
+            NumericAssert.Close(Math.Log(sigma), result.Minimizer[1], 1e-6, 1e-8);
+        }
+        var best = Minimizer.Bfgs(Nll, [0.0, 0.0]);
+        double[] hessian = Minimizer.NumericalHessian(Nll, best.Minimizer);
+        double[] covariance = new double[4];
+        Assert.True(Minimizer.TryInvertSymmetricPositiveDefinite(hessian, 2, covariance));
+        NumericAssert.Close(sigma / Math.Sqrt(data.Length), Math.Sqrt(covariance[0]), 1e-5);
+        NumericAssert.Close(1 / Math.Sqrt(2.0 * data.Length), Math.Sqrt(covariance[3]), 1e-5);
+    }
 }

@@ -319,4 +319,43 @@ public class SpecialFunctionsTests
             NumericAssert.Close(Math.Log(1 + x) - x, SpecialFunctions.LogOnePlusXMinusX(x), Math.Abs(x) <= 1e-3 ? 1e-7 : 1e-13);
         NumericAssert.Close(-0.5e-20, SpecialFunctions.LogOnePlusXMinusX(1e-10), 1e-9);
     }
+
+    // ln 2F1(r + x, b + x; a + b + x − 1; z) at the published CDNOW BG/NBD parameters (r 0.243, a 0.793, b 2.426) for
+    // x = 0 … 200 and z up to 0.999; reference: mpmath.log(mpmath.hyp2f1(…)) at 40 digits.
+    [Theory]
+    [InlineData(0.243, 2.426, 2.2190000000000003, 0.3, 0.09578146244727852)]
+    [InlineData(0.243, 2.426, 2.2190000000000003, 0.9, 0.6666138494182037)]
+    [InlineData(0.243, 2.426, 2.2190000000000003, 0.99, 1.4759662591470986)]
+    [InlineData(0.243, 2.426, 2.2190000000000003, 0.999, 2.4066301297700483)]
+    [InlineData(2.243, 4.426, 4.219, 0.3, 0.8420293529066839)]
+    [InlineData(2.243, 4.426, 4.219, 0.9, 5.51692626065268)]
+    [InlineData(2.243, 4.426, 4.219, 0.99, 11.136567941759234)]
+    [InlineData(2.243, 4.426, 4.219, 0.999, 16.77542138147834)]
+    [InlineData(14.243, 16.426000000000002, 16.219, 0.3, 5.146195151673026)]
+    [InlineData(14.243, 16.426000000000002, 16.219, 0.9, 33.24775911727951)]
+    [InlineData(14.243, 16.426000000000002, 16.219, 0.99, 66.51740913377866)]
+    [InlineData(14.243, 16.426000000000002, 16.219, 0.999, 99.78949035626962)]
+    [InlineData(50.243, 52.426, 52.219, 0.3, 17.99188237534736)]
+    [InlineData(50.243, 52.426, 52.219, 0.9, 116.1581956482265)]
+    [InlineData(50.243, 52.426, 52.219, 0.99, 232.32287146447996)]
+    [InlineData(50.243, 52.426, 52.219, 0.999, 348.4882149846971)]
+    [InlineData(200.243, 202.426, 202.219, 0.3, 71.49488445155949)]
+    [InlineData(200.243, 202.426, 202.219, 0.9, 461.55135015340113)]
+    [InlineData(200.243, 202.426, 202.219, 0.99, 923.10434761345)]
+    [InlineData(200.243, 202.426, 202.219, 0.999, 1384.6575110483243)]
+    public void LogHypergeometric2F1_BgNbdArguments_MatchMpmath(double a, double b, double c, double z, double expected) =>
+        NumericAssert.Close(expected, SpecialFunctions.LogHypergeometric2F1(a, b, c, z), 1e-12);
+
+    // Negative z through the Pfaff transformation, including a negative value and one far out (z = −200).
+    [Theory]
+    [InlineData(1.5, 2.5, 0.7, -0.5, -0.0137588585286817215562582970648357128755)]
+    [InlineData(3.2, 0.4, 5.1, -3.0, 0.663569555207022905666788102423598961142)]
+    [InlineData(10, 20, 15, -50.0, 1.014943169122800300773836774298364003528e-19)]
+    [InlineData(0.5, 0.5, 1.0, -0.999, 0.8347401862452595105612681610791796719056)]
+    [InlineData(2.5, 1.5, 4.0, -200.0, 0.00114062730079845808157667953479571006899)]
+    public void Hypergeometric2F1_NegativeZ_MatchesMpmath(double a, double b, double c, double z, double expected)
+    {
+        NumericAssert.Close(expected, SpecialFunctions.Hypergeometric2F1(a, b, c, z), 1e-12);
+        if (expected <= 0) Assert.True(double.IsNaN(SpecialFunctions.LogHypergeometric2F1(a, b, c, z)));
+    }
 }
