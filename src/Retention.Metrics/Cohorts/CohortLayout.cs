@@ -127,10 +127,10 @@ internal sealed class CohortLayout
         return new CohortLayout(options, asOfDay, firstOrdinal, periods, startDays, started, observed);
     }
 
-    /// <summary>The start day of a period, or one past <see cref="DateOnly.MaxValue"/> for the period after the last representable one.</summary>
+    /// <summary>The start day of a period, clamped to the representable range: day 0 for a week that began before 0001-01-01, one past <see cref="DateOnly.MaxValue"/> for the period after the last one.</summary>
     private static int SafeStartDay(int ordinal, PeriodUnit unit, DayOfWeek weekStart)
     {
         int maxOrdinal = Calendar.PeriodOrdinal(DateOnly.MaxValue.DayNumber, unit, weekStart);
-        return ordinal > maxOrdinal ? DateOnly.MaxValue.DayNumber + 1 : Calendar.PeriodStartDay(ordinal, unit, weekStart);
+        return ordinal > maxOrdinal ? DateOnly.MaxValue.DayNumber + 1 : Math.Max(0, Calendar.PeriodStartDay(ordinal, unit, weekStart));
     }
 }

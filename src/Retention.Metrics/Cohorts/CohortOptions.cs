@@ -22,6 +22,8 @@ public enum CohortRetention
     On = 0,
 
     /// <summary>Customers with at least one purchase in period k or any later period observed by the as-of date ("unbounded" retention).</summary>
+    /// <remarks>By definition the count depends on how much later time has been observed: a cell whose own period has ended
+    /// (<see cref="CohortCellState.Observed"/>) can still grow when a later as-of date reveals later purchases.</remarks>
     OnOrAfter = 1,
 }
 

@@ -134,6 +134,43 @@ public class CohortsReferenceTests
         Assert.Equal((1, new Rate(33, 781)), (t.AverageCurve[17].Cohorts, t.AverageCurve[17].Retention));
     }
 
+    // The triangle shown in docs/metrics/cohorts.md: CDNOW sample, monthly cohorts, asOf 1997-06-15 (mid-month, so the
+    // last started column of every row is partial). Jan k1 = 124 / 781 = 15.9 %, Feb 134 / 857 = 15.6 %, Mar 87 / 719 = 12.1 %;
+    // All k1 = 345 / 2,357 = 14.6 %.
+    [Fact]
+    public void ToText_CdnowSampleMidJune_MatchesDocumentedTriangle()
+    {
+        var t = Metrics.Cohorts.Compute(TestData.History(TestData.CdnowSample), new DateOnly(1997, 6, 15));
+        Assert.Equal(
+            """
+            Cohort   Size       0       1       2      3      4      5
+            1997-01   781  100.0%   15.9%   12.2%   9.0%   8.3%   3.3%*
+            1997-02   857  100.0%   15.6%   12.8%   8.8%   3.5%*
+            1997-03   719  100.0%   12.1%   11.7%   5.1%*
+            1997-04     0       -       -       -*
+            1997-05     0       -       -*
+            1997-06     0       -*
+            All      2357  100.0%   14.6%   12.3%   8.9%   8.3%
+
+            """.ReplaceLineEndings("\n"),
+            t.ToText());
+        Assert.Equal(
+            """
+            Cohort   Size      0       1       2       3       4       5
+            1997-01   781  36.61   45.58   51.01   55.82   60.73   62.17*
+            1997-02   857  39.01   46.50   52.31   56.50   57.94*
+            1997-03   719  45.64   51.34   56.15   58.19*
+            1997-04     0      -       -       -*
+            1997-05     0      -       -*
+            1997-06     0      -*
+            All      2357  40.24   47.67   53.05   56.18   60.73
+
+            """.ReplaceLineEndings("\n"),
+            t.ToText(CohortMeasure.CumulativeRevenuePerMember));
+        // 36.61 = $28,592.70 / 781.
+        Assert.Equal(28592.70m / 781, t.CumulativeRevenuePerMember(0, 0));
+    }
+
     [Fact]
     public void Compute_CdnowMaster_EqualsLinqOracleMonthlyAndOnOrAfter()
     {
