@@ -294,6 +294,132 @@ public sealed class CohortTable
         return new CohortTable(layout, scale, sizes, active, retained, orders, revenue);
     }
 
+    /// <summary>Gets the compact, serializable form of the table (its defining counts, one array per row).</summary>
+    /// <returns>The data; with empty arrays for an empty table.</returns>
+    /// <remarks><see cref="FromData"/> rebuilds an equal table from it.</remarks>
+    public CohortTableData ToData()
+    {
+        int cohorts = CohortCount;
+        var active = new long[cohorts][];
+        var retained = new long[cohorts][];
+        var orders = new long[cohorts][];
+        var revenue = new long[cohorts][];
+        for (int r = 0; r < cohorts; r++)
+        {
+            active[r] = Row(_active, r).ToArray();
+            retained[r] = Row(_retained, r).ToArray();
+            orders[r] = Row(_orders, r).ToArray();
+            revenue[r] = Row(_revenue, r).ToArray();
+        }
+        return new CohortTableData(Options, AsOf, AmountScale, (DateOnly[])_cohortStarts.Clone(), (long[])_sizes.Clone(), active, retained, orders, revenue);
+    }
+
+    /// <summary>Rebuilds a table from its compact form, checking that the counts are consistent.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The data are inconsistent: options invalid, cohort starts not the consecutive periods
+    /// up to the as-of date, a row of the wrong length, a negative count, an active count above the cohort size, a step
+    /// numerator above its denominator, or activity in a period not started by the as-of date. The message names the row and column.</exception>
+    public static CohortTable FromData(CohortTableData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(data.Options, "data.Options");
+        ArgumentNullException.ThrowIfNull(data.CohortStarts, "data.CohortStarts");
+        ArgumentNullException.ThrowIfNull(data.CohortSizes, "data.CohortSizes");
+        ArgumentNullException.ThrowIfNull(data.Active, "data.Active");
+        ArgumentNullException.ThrowIfNull(data.Retained, "data.Retained");
+        ArgumentNullException.ThrowIfNull(data.Orders, "data.Orders");
+        ArgumentNullException.ThrowIfNull(data.RevenueUnits, "data.RevenueUnits");
+        const string name = nameof(data);
+        data.Options.Validate(name);
+        if ((uint)data.AmountScale > Money.MaxScale)
+        {
+            ThrowHelper.ThrowArgument(name, string.Create(CultureInfo.InvariantCulture,
+                $"data.AmountScale is {data.AmountScale}; it must be in the range 0..{Money.MaxScale}."));
+        }
+        int cohorts = data.CohortStarts.Length;
+        int asOfDay = data.AsOf.DayNumber;
+        CohortLayout layout;
+        if (cohorts == 0)
+        {
+            layout = CohortLayout.Empty(data.Options, asOfDay);
+        }
+        else
+        {
+            if (data.CohortStarts[0] > data.AsOf)
+                ThrowHelper.ThrowArgument(name, "data.CohortStarts[0] is after data.AsOf; the first cohort must start on or before the as-of date.");
+            layout = CohortLayout.Create(data.Options, data.CohortStarts[0].DayNumber, asOfDay);
+            if (layout.CohortCount != cohorts)
+            {
+                ThrowHelper.ThrowArgument(name, string.Create(CultureInfo.InvariantCulture,
+                    $"data.CohortStarts has {cohorts} cohorts; the periods from the first cohort to data.AsOf are {layout.CohortCount}."));
+            }
+            for (int r = 0; r < cohorts; r++)
+            {
+                if (data.CohortStarts[r].DayNumber != layout.StartDays[r])
+                {
+                    ThrowHelper.ThrowArgument(name, string.Create(CultureInfo.InvariantCulture,
+                        $"data.CohortStarts[{r}] is {data.CohortStarts[r]:yyyy-MM-dd}; it must be {DateOnly.FromDayNumber(layout.StartDays[r]):yyyy-MM-dd}, the start of the next period."));
+                }
+            }
+        }
+        int periods = layout.PeriodCount;
+        CheckShape(data.CohortSizes.Length, cohorts, "data.CohortSizes");
+        long[] sizes = (long[])data.CohortSizes.Clone();
+        long[] active = Flatten(data.Active, cohorts, periods, "data.Active");
+        long[] retained = data.Options.Retention == CohortRetention.OnOrAfter ? active : Flatten(data.Retained, cohorts, periods, "data.Retained");
+        long[] orders = Flatten(data.Orders, cohorts, periods, "data.Orders");
+        long[] revenue = Flatten(data.RevenueUnits, cohorts, periods, "data.RevenueUnits");
+        for (int r = 0; r < cohorts; r++)
+        {
+            if (sizes[r] < 0) ThrowCell("data.CohortSizes", r, -1, sizes[r], "counts must be zero or greater.");
+            for (int k = 0; k < periods; k++)
+            {
+                int cell = (r * periods) + k;
+                if (active[cell] < 0 || active[cell] > sizes[r])
+                    ThrowCell("data.Active", r, k, active[cell], string.Create(CultureInfo.InvariantCulture, $"it must be in the range 0..{sizes[r]} (the cohort size)."));
+                long previous = k == 0 ? sizes[r] : active[cell - 1];
+                if (retained[cell] < 0 || retained[cell] > Math.Min(active[cell], previous))
+                    ThrowCell("data.Retained", r, k, retained[cell], "it must be zero or greater and at most the active counts of this and the previous period.");
+                if (orders[cell] < 0 || orders[cell] < (data.Options.Retention == CohortRetention.On ? active[cell] : 0))
+                    ThrowCell("data.Orders", r, k, orders[cell], "it must be zero or greater and, with On retention, at least the active count.");
+                if (k >= layout.Started[r] && (active[cell] != 0 || orders[cell] != 0 || revenue[cell] != 0))
+                    ThrowCell("data", r, k, active[cell], "the period starts after the as-of date, so every count must be zero.");
+            }
+        }
+        return new CohortTable(layout, data.AmountScale, sizes, active, retained, orders, revenue);
+    }
+
+    private static void CheckShape(int length, int expected, string field)
+    {
+        if (length != expected)
+        {
+            ThrowHelper.ThrowArgument("data", string.Create(CultureInfo.InvariantCulture,
+                $"{field} has length {length}; it must be {expected}."));
+        }
+    }
+
+    private static long[] Flatten(long[][] rows, int cohorts, int periods, string field)
+    {
+        CheckShape(rows.Length, cohorts, field);
+        var flat = new long[cohorts * periods];
+        for (int r = 0; r < cohorts; r++)
+        {
+            long[]? row = rows[r];
+            if (row is null) ThrowHelper.ThrowArgument("data", string.Create(CultureInfo.InvariantCulture, $"{field}[{r}] is null."));
+            CheckShape(row.Length, periods, string.Create(CultureInfo.InvariantCulture, $"{field}[{r}]"));
+            row.CopyTo(flat, r * periods);
+        }
+        return flat;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowCell(string field, int row, int column, long value, string rule) =>
+        ThrowHelper.ThrowArgument("data", column < 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{field}[{row}] is {value}; {rule}")
+            : string.Create(CultureInfo.InvariantCulture, $"{field}[{row}][{column}] is {value}; {rule}"));
+
     /// <summary>Renders the table as fixed-width text: one row per cohort with its size, one column per period; partial cells end in <c>*</c>, not-started cells are blank, empty cohorts show <c>-</c>.</summary>
     /// <param name="measure">The figure to show in each cell.</param>
     /// <returns>The text, with a final row for the weighted average curve; a header line only for an empty table.</returns>
