@@ -179,6 +179,8 @@ public static partial class Cohorts
             int row = rows[first - minDay];
             sizes[row]++;
             int rowBase = row * periods;
+            // Days ascend within a run, so k never decreases: a new period starts exactly when k differs from the previous one.
+            // Branch-free counting: the period changes unpredictably from one purchase to the next.
             int previous = -1;
             for (; i < end; i++)
             {
@@ -193,15 +195,12 @@ public static partial class Cohorts
                 int cell = rowBase + k;
                 orders[cell]++;
                 revenue[cell] = checked(revenue[cell] + units[i]);
-                if (k != previous)
+                if (countOn)
                 {
-                    if (countOn)
-                    {
-                        active[cell]++;
-                        if (k == previous + 1) retained[cell]++;
-                    }
-                    previous = k;
+                    active[cell] += k != previous ? 1 : 0;
+                    retained[cell] += k == previous + 1 ? 1 : 0;
                 }
+                previous = k;
             }
             if (last is not null && previous >= 0) last[rowBase + previous]++;
         }
