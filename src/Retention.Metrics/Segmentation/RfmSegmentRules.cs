@@ -10,8 +10,9 @@ namespace Retention.Metrics;
 /// inclusive, first match wins): Champions R4–5 F4–5 M4–5; Loyal Customers R2–5 F3–5 M3–5; Potential Loyalist R3–5 F1–3 M1–3;
 /// New Customers R4–5 F1 M1; Promising R3–4 F1 M1; Need Attention R2–3 F2–3 M2–3; About To Sleep R2–3 F1–2 M1–2; At Risk
 /// R1–2 F2–5 M2–5; Can't Lose Them R1 F4–5 M4–5; Lost R1–2 F1–2 M1–2; else Others. It assumes 5-point scales. Because the
-/// first match wins, some later rules are partly or wholly shadowed (New Customers and Promising never match under it: every
-/// cell they name is taken by Potential Loyalist first); the table is kept as published.</para>
+/// first match wins, some later rules are partly or wholly shadowed: New Customers and Promising never match (Potential
+/// Loyalist takes their cells first) and neither does Can't Lose Them (At Risk takes its cells); the table is kept as published,
+/// as the package applies it.</para>
 /// <para>The type is immutable.</para>
 /// </remarks>
 public sealed class RfmSegmentRules
