@@ -31,3 +31,34 @@ public static class SegmentationReference
     public static int[] EqualCountScores(double[] x, int k, bool lowerIsBetter) =>
         x.Select(v => (int)((long)x.Count(w => lowerIsBetter ? w > v : w < v) * k / x.Length) + 1).ToArray();
 }
+
+/// <summary>Naive LINQ versions of the concentration measures.</summary>
+public static class ConcentrationReference
+{
+    /// <summary>NTILE over spend descending, ties by customer: (customers, spend) per group.</summary>
+    public static (int Customers, decimal Amount)[] Deciles((int Customer, decimal Spend)[] rows, int groups)
+    {
+        var ordered = rows.OrderByDescending(r => r.Spend).ThenBy(r => r.Customer).ToArray();
+        int n = ordered.Length;
+        // NTILE: row i (0-based) goes to group g where the first n % groups groups have one extra row.
+        int[] group = Enumerable.Range(0, n).Select(i =>
+        {
+            int size = n / groups, extra = n % groups;
+            int big = (size + 1) * extra;
+            return i < big ? i / (size + 1) : extra + (i - big) / Math.Max(1, size);
+        }).ToArray();
+        return Enumerable.Range(0, groups)
+            .Select(g => (Enumerable.Range(0, n).Count(i => group[i] == g), Enumerable.Range(0, n).Where(i => group[i] == g).Sum(i => ordered[i].Spend)))
+            .ToArray();
+    }
+
+    /// <summary>Gini by the mean absolute difference: ΣΣ|xi − xj| / (2 n² mean).</summary>
+    public static double Gini(decimal[] spend)
+    {
+        if (spend.Length == 0 || spend.Sum() == 0) return 0;
+        double[] x = spend.Select(v => (double)v).ToArray();
+        double mean = x.Average();
+        double sum = x.Sum(a => x.Sum(b => Math.Abs(a - b)));
+        return sum / (2d * x.Length * x.Length * mean);
+    }
+}
