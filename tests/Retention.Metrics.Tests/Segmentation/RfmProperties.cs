@@ -87,6 +87,17 @@ public class RfmProperties
         return Rfm.Compute(moved, options).Customers[i].RecencyScore >= before;
     }
 
+    [Property(Arbitrary = [typeof(SegmentationArbitraries)])]
+    public bool Compute_PermutingCustomers_ChangesNoCustomersScores(CustomerSummary[] summaries, RfmScale scale, int seed)
+    {
+        var options = new RfmOptions { RecencyScale = scale, FrequencyScale = scale, MonetaryScale = scale };
+        var shuffled = (CustomerSummary[])summaries.Clone();
+        new Random(seed).Shuffle(shuffled);
+        var a = Rfm.Compute(summaries, options).Customers.ToArray().OrderBy(c => c.Customer);
+        var b = Rfm.Compute(shuffled, options).Customers.ToArray().OrderBy(c => c.Customer);
+        return a.SequenceEqual(b);
+    }
+
     [Fact]
     public void Compute_SeededRandom_MatchesNaiveReference()
     {
