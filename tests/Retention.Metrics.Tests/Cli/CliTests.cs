@@ -56,8 +56,10 @@ public class CliTests
     [InlineData("date,customer,amount\n2024-13-01,a,10\n", "line 2, column 1 (date)")]
     [InlineData("date,customer,amount\n2024-01-01,a,ten\n", "line 2, column 3 (amount)")]
     [InlineData("date,customer,amount\n2024-01-01,a,10\n2024-01-02,a\n", "line 3: expected 3 fields, found 2")]
-    [InlineData("date,customer,amount\n2024-01-01,a,-1\n", "line 2: purchases[0].Amount is -1")]
-    [InlineData("when,who,amount\n", "line 1: the header must name the columns customer, date and amount")]
+    [InlineData("date,customer,amount\n2024-01-01,a,-1\n", "line 2, column 3 (amount): -1 is negative")]
+    [InlineData("when,who,amount\n", "line 1: no column named 'customer' for the customer (the header has: when, who, amount)")]
+    [InlineData("date,customer,amount\n2024-02-30,a,1\n", "line 2, column 1 (date): '2024-02-30' is not a date")]
+    [InlineData("date,customer,amount\n2024-01-01, ,1\n", "line 2, column 2 (customer): the customer is empty")]
     [InlineData("", "the file is empty")]
     public void Report_BadCsv_ExitsOneNamingLineAndColumn(string content, string expected)
     {
