@@ -137,6 +137,38 @@ public class ContinuationTests
     }
 
     [Fact]
+    public void FromShipments_Cohort_KeepsSubscriptionsStartedInTheWindow()
+    {
+        // January cohort: #0 (3 shipments, open) and #1 (1 shipment, cancelled); #2 starts on Feb 1, outside [Jan 1, Jan 31].
+        var ledger = SubscriptionLedger.Create(
+            [new Subscription(0, 0, Jan1, null), new Subscription(1, 1, new DateOnly(2024, 1, 31), new DateOnly(2024, 2, 15)), new Subscription(2, 2, new DateOnly(2024, 2, 1), null)],
+            [],
+            [new Shipment(0, Jan1, 1m), new Shipment(0, Jan1.AddMonths(1), 1m), new Shipment(0, Jan1.AddMonths(2), 1m),
+             new Shipment(1, new DateOnly(2024, 1, 31), 1m), new Shipment(2, new DateOnly(2024, 2, 1), 1m)]);
+        var asOf = new DateOnly(2024, 6, 30);
+        var january = Continuation.FromShipments(ledger, asOf, Jan1, new DateOnly(2024, 1, 31));
+        Assert.Equal(2, january.Subscriptions);
+        Assert.Equal(new Rate(1, 2), january[2].StepRetention);
+        Assert.Equal(3, Continuation.FromShipments(ledger, asOf).Subscriptions);
+        Assert.Equal(1, Continuation.FromShipments(ledger, asOf, startedFrom: new DateOnly(2024, 2, 1)).Subscriptions);
+        Assert.Equal(1, Continuation.FromShipments(ledger, asOf, startedTo: new DateOnly(2024, 1, 30)).Subscriptions);
+        Assert.Equal("startedTo", Assert.Throws<ArgumentOutOfRangeException>(() => Continuation.FromShipments(ledger, asOf, Jan1, Jan1.AddDays(-1))).ParamName);
+    }
+
+    [Fact]
+    public void FromShipments_EveryLength_MatchesOracle()
+    {
+        for (int n = 0; n <= 256; n += 8)
+        {
+            var c = RandomSubscriptions.Create(1000 + n, n);
+            var asOf = RandomSubscriptions.Start.AddDays(300 + n);
+            var r = Continuation.FromShipments(c.Ledger(), asOf);
+            var expected = SubscriptionOracle.Continuation(c, asOf);
+            Assert.Equal(expected.Select(e => (e.K, e.Received, e.AtRisk)), r.Steps.ToArray().Select(s => (s.Shipment, s.Received, s.AtRisk)));
+        }
+    }
+
+    [Fact]
     public void Errors_NameTheParameter()
     {
         Assert.Equal("ledger", Assert.Throws<ArgumentNullException>(() => Continuation.FromShipments(null!, Jan1)).ParamName);

@@ -167,6 +167,21 @@ public class LogoChurnTests
         }
     }
 
+    [Fact]
+    public void LogoChurn_EveryLength0To256_MatchesOracle()
+    {
+        var from = new DateOnly(2023, 1, 1);
+        var to = new DateOnly(2025, 2, 28);
+        for (int n = 0; n <= 256; n++)
+        {
+            var c = RandomSubscriptions.Create(n, n);
+            var actual = Churn.LogoChurn(c.Ledger(), from, to);
+            var expected = SubscriptionOracle.LogoChurn(c.Subscriptions, from, to, PeriodUnit.Month);
+            Assert.Equal(expected.Count, actual.Count);
+            for (int i = 0; i < expected.Count; i++) AssertSame(expected[i], actual[i]);
+        }
+    }
+
     private static void AssertSame(SubscriptionOracle.ChurnCounts expected, LogoChurnPeriod actual)
     {
         Assert.Equal(expected.Start, actual.Start);
