@@ -1,0 +1,59 @@
+namespace Retention.Metrics;
+
+/// <summary>Logo churn counts and rates for a run of consecutive calendar periods, computed in one pass.</summary>
+/// <remarks>Series over the same periods computed from disjoint subscription sets combine with <see cref="Combine"/>.</remarks>
+public sealed class LogoChurnSeries
+{
+    private readonly LogoChurnPeriod[] _periods;
+
+    internal LogoChurnSeries(LogoChurnPeriod[] periods, PeriodUnit unit, LogoChurnVariant variant)
+    {
+        _periods = periods;
+        Unit = unit;
+        Variant = variant;
+    }
+
+    /// <summary>Gets the period length.</summary>
+    public PeriodUnit Unit { get; }
+
+    /// <summary>Gets the churn definition of <see cref="LogoChurnPeriod.Churn"/>.</summary>
+    public LogoChurnVariant Variant { get; }
+
+    /// <summary>Gets the number of periods.</summary>
+    public int Count => _periods.Length;
+
+    /// <summary>Gets the periods in date order.</summary>
+    public ReadOnlySpan<LogoChurnPeriod> Periods => _periods;
+
+    /// <summary>Gets the period at an index.</summary>
+    /// <param name="index">An index in <c>0..Count−1</c>.</param>
+    /// <returns>The period's counts and rate.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside <c>0..Count−1</c>.</exception>
+    public LogoChurnPeriod this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_periods.Length)
+                ThrowHelper.ThrowOutOfRange(nameof(index), index, $"it must be in the range 0..{_periods.Length - 1}.");
+            return _periods[index];
+        }
+    }
+
+    /// <summary>Combines two series over the same periods computed from disjoint subscription sets.</summary>
+    /// <param name="left">The first series.</param>
+    /// <param name="right">The second series, over the same periods and variant.</param>
+    /// <returns>The series of the union.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The series cover different periods or variants.</exception>
+    /// <exception cref="OverflowException">A count overflows.</exception>
+    public static LogoChurnSeries Combine(LogoChurnSeries left, LogoChurnSeries right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Count != right.Count || left.Unit != right.Unit)
+            ThrowHelper.ThrowArgument(nameof(right), "Only series over the same periods combine.");
+        var periods = new LogoChurnPeriod[left.Count];
+        for (int i = 0; i < periods.Length; i++) periods[i] = LogoChurnPeriod.Combine(left._periods[i], right._periods[i]);
+        return new LogoChurnSeries(periods, left.Unit, left.Variant);
+    }
+}
