@@ -148,4 +148,29 @@ public static class RepeatOracle
         return customers.Where(c => c.Spend >= cutoff && c.Spend > 0 && asOf.DayNumber - c.Last.DayNumber >= threshold)
             .OrderByDescending(c => c.Spend).ThenBy(c => c.Customer).Select(c => (c.Customer, c.Spend)).ToList();
     }
+
+    public static List<int> Gaps(Purchase[] purchases, DateOnly asOf, int? fromPurchase, PurchaseCounting counting)
+    {
+        var gaps = new List<int>();
+        foreach (var g in purchases.Where(p => p.Date <= asOf).GroupBy(p => p.Customer))
+        {
+            var dates = g.Select(p => p.Date.DayNumber).OrderBy(d => d).ToList();
+            if (counting == PurchaseCounting.Occasions) dates = dates.Distinct().ToList();
+            for (int n = 1; n < dates.Count; n++)
+            {
+                if (fromPurchase is null || fromPurchase == n) gaps.Add(dates[n] - dates[n - 1]);
+            }
+        }
+        gaps.Sort();
+        return gaps;
+    }
+
+    /// <summary>R type-7 quantile of sorted values.</summary>
+    public static double Quantile(List<int> sorted, double p)
+    {
+        if (sorted.Count == 0) return 0;
+        double h = (sorted.Count - 1) * p;
+        int lo = (int)Math.Floor(h);
+        return lo + 1 >= sorted.Count ? sorted[lo] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
 }

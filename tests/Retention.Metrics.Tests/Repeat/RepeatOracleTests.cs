@@ -137,4 +137,26 @@ public class RepeatOracleTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TimeToNextPurchase_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (int? from in new int?[] { null, 1, 2, 3 })
+        {
+            foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+            {
+                var gaps = RepeatOracle.Gaps(purchases, asOf, from, counting);
+                var d = Metrics.Repeat.TimeToNextPurchase(history, asOf, from, counting);
+                Assert.Equal(gaps.Count, d.Count);
+                Assert.Equal(gaps.Count == 0 ? 0 : gaps.Average(), d.MeanDays, 1e-9);
+                foreach (double p in new[] { 0, 0.1, 0.25, 0.5, 0.9, 1 }) Assert.Equal(RepeatOracle.Quantile(gaps, p), d.Quantile(p), 1e-9);
+                var buckets = new long[IntervalDistribution.DefaultBucketBounds.Length + 1];
+                d.CountBuckets(IntervalDistribution.DefaultBucketBounds, buckets);
+                Assert.Equal(gaps.Count, buckets.Sum());
+                Assert.Equal(gaps.Count(g => g > 30 && g <= 60), buckets[3]);
+            }
+        }
+    }
 }
