@@ -108,6 +108,13 @@ public class RepeatProperties
         for (int n = 1; n <= 5; n++) Assert.Equal(ladder.AtLeast(n), ladderCombined.AtLeast(n));
         Assert.Equal(ladder.Censored, ladderCombined.Censored);
 
+        var gaps = Metrics.Repeat.TimeToNextPurchase(whole, asOf, null);
+        var gapsCombined = IntervalDistribution.Combine(Metrics.Repeat.TimeToNextPurchase(left, asOf, null), Metrics.Repeat.TimeToNextPurchase(right, asOf, null));
+        Assert.Equal(gaps.Count, gapsCombined.Count);
+        Assert.Equal(gaps.MedianDays, gapsCombined.MedianDays);
+        for (int d = 0; d < Math.Max(gaps.CountsByDay.Length, gapsCombined.CountsByDay.Length); d++)
+            Assert.Equal(d < gaps.CountsByDay.Length ? gaps.CountsByDay[d] : 0, d < gapsCombined.CountsByDay.Length ? gapsCombined.CountsByDay[d] : 0);
+
         DateOnly a0 = asOf.AddDays(-300), a1 = asOf.AddDays(-151), b0 = asOf.AddDays(-150);
         Assert.Equal(Metrics.Repeat.PeriodRetention(whole, a0, a1, b0, asOf),
             PeriodRetentionResult.Combine(Metrics.Repeat.PeriodRetention(left, a0, a1, b0, asOf), Metrics.Repeat.PeriodRetention(right, a0, a1, b0, asOf)));
