@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Retention.Metrics;
 
 /// <summary>One customer's purchase summary as of an observation end: the inputs of RFM, BG/NBD and most repeat metrics.</summary>
@@ -7,7 +9,7 @@ namespace Retention.Metrics;
 /// the first to the last purchase, <see cref="AgeDays"/> (<c>T</c>) from the first purchase to the observation end.
 /// <see cref="RepeatAmount"/> sums purchases after the first purchase day, and <see cref="MeanRepeatAmount"/> (<c>m_x</c>)
 /// averages it over repeat occasions, same-day orders counting as one occasion.</para>
-/// <para>Equality compares every field. Amounts are exact.</para>
+/// <para>Equality compares every field, amounts by value (10.5 equals 10.50). Amounts are exact.</para>
 /// </remarks>
 public readonly record struct CustomerSummary
 {
@@ -25,6 +27,7 @@ public readonly record struct CustomerSummary
     /// <param name="totalAmount">The total spend.</param>
     /// <param name="repeatAmount">The spend after the first purchase day.</param>
     /// <exception cref="ArgumentOutOfRangeException">The parts are inconsistent; the message names the part.</exception>
+    [JsonConstructor]
     public CustomerSummary(int customer, DateOnly firstPurchase, DateOnly lastPurchase, int orders, int purchaseDays,
         DateOnly asOf, decimal totalAmount, decimal repeatAmount)
     {
@@ -113,6 +116,21 @@ public readonly record struct CustomerSummary
     /// <param name="unit">The time unit.</param>
     /// <returns>The age in that unit.</returns>
     public double Age(TimeUnit unit) => unit.Between(FirstDayNumber, AsOfDayNumber);
+
+    /// <summary>Compares every field; amounts by value, whatever their scale.</summary>
+    /// <param name="other">The summary to compare with.</param>
+    /// <returns><see langword="true"/> when the summaries describe the same customer activity.</returns>
+    public bool Equals(CustomerSummary other) =>
+        Customer == other.Customer && FirstDayNumber == other.FirstDayNumber && LastDayNumber == other.LastDayNumber
+        && Orders == other.Orders && PurchaseDays == other.PurchaseDays && AsOfDayNumber == other.AsOfDayNumber
+        && (_scale == other._scale
+            ? _totalUnits == other._totalUnits && _repeatUnits == other._repeatUnits
+            : TotalAmount == other.TotalAmount && RepeatAmount == other.RepeatAmount);
+
+    /// <summary>Gets a hash code consistent with <see cref="Equals(CustomerSummary)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode() =>
+        HashCode.Combine(Customer, FirstDayNumber, LastDayNumber, Orders, PurchaseDays, AsOfDayNumber, TotalAmount, RepeatAmount);
 
     internal int FirstDayNumber { get; }
 
