@@ -60,7 +60,7 @@ public static partial class Dormancy
     /// <returns>The summaries of the dormant customers with enough spend, by spend descending then customer index ascending; empty for an empty history.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> precedes the first purchase, or <paramref name="thresholdDays"/> is less than 1.</exception>
-    /// <exception cref="ArgumentException"><paramref name="customers"/> belongs to another history, or <paramref name="minimumSpend"/> has more decimals than amounts can hold.</exception>
+    /// <exception cref="ArgumentException"><paramref name="customers"/> belongs to another history.</exception>
     /// <remarks><c>list = {c : asOf − last(c) ≥ N ∧ spend(c) ≥ minimumSpend}</c>. Lists over disjoint customer sets concatenate (then re-sort).</remarks>
     public static CustomerSummary[] DormantCustomers(PurchaseHistory history, DateOnly asOf, int thresholdDays, decimal minimumSpend = 0m,
         CustomerSet? customers = null)
@@ -71,8 +71,11 @@ public static partial class Dormancy
         ulong[]? bits = CustomerSet.BitsFor(customers, history);
         if (history.IsEmpty) return [];
         // Compare in the history's units: round the minimum up to the next unit so that "spend ≥ minimum" is exact.
-        decimal scaled = decimal.Ceiling(minimumSpend * Pow10(history.AmountScale));
-        long cutoff = scaled >= long.MaxValue ? long.MaxValue : scaled <= long.MinValue ? long.MinValue : (long)scaled;
+        decimal factor = Pow10(history.AmountScale);
+        long cutoff;
+        if (minimumSpend >= long.MaxValue / factor) cutoff = long.MaxValue;
+        else if (minimumSpend <= long.MinValue / factor) cutoff = long.MinValue;
+        else cutoff = (long)decimal.Ceiling(minimumSpend * factor);
         return DormantCore(history, asOf, thresholdDays, cutoff, bits);
     }
 

@@ -18,7 +18,7 @@ internal readonly struct PeriodTable : IDisposable
         int day = startDay;
         while (day <= endDay)
         {
-            int next = Math.Min(endDay + 1, Calendar.PeriodStartDay(ordinal + 1, unit, weekStart));
+            int next = Math.Min(endDay + 1, EndDay(ordinal, unit, weekStart) + 1);
             _table.AsSpan(day - startDay, next - day).Fill(ordinal - baseOrdinal);
             day = next;
             ordinal++;
@@ -41,7 +41,7 @@ internal readonly struct PeriodTable : IDisposable
         return Math.Max(0, Calendar.PeriodStartDay(ordinal, unit, weekStart));
     }
 
-    /// <summary>Gets the last day (inclusive) of the period with the given ordinal.</summary>
+    /// <summary>Gets the last day (inclusive) of the period with the given ordinal; the calendar's last period ends on <see cref="DateOnly.MaxValue"/>.</summary>
     internal static int EndDay(int ordinal, PeriodUnit unit, DayOfWeek weekStart)
     {
         int maxOrdinal = Calendar.PeriodOrdinal(DateOnly.MaxValue.DayNumber, unit, weekStart);

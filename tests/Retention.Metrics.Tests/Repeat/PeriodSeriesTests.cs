@@ -140,4 +140,22 @@ public class PeriodSeriesTests
         var b = Metrics.Repeat.PeriodSeries(RepeatExamples.ShopHistory, new DateOnly(2024, 2, 1), RepeatExamples.AsOf, PeriodUnit.Month);
         Assert.Equal("right", Assert.Throws<ArgumentException>(() => RepeatSeries.Combine(a, b)).ParamName);
     }
+
+    // The calendar's edges: a yearly series in 9999 and a daily one starting on 0001-01-01 do not overflow.
+    [Fact]
+    public void PeriodSeries_AtCalendarEdges_Works()
+    {
+        var last = PurchaseHistory.Create([new(0, new(9999, 12, 30), 1m), new(0, new(9999, 12, 31), 1m)]);
+        var yearly = Metrics.Repeat.PeriodSeries(last, new(9999, 1, 1), DateOnly.MaxValue, PeriodUnit.Year);
+        Assert.Equal(1, yearly.Count);
+        Assert.Equal(1, yearly[0].RepeatBuyers);
+        Assert.True(yearly[0].IsComplete);
+        // 0001-01-01 is not a purchase date (it is default(DateOnly)), but a series may start there.
+        var first = PurchaseHistory.Create([new(0, new(1, 1, 2), 1m), new(0, new(1, 1, 3), 1m)]);
+        var daily = Metrics.Repeat.PeriodSeries(first, DateOnly.MinValue, new(1, 1, 3), PeriodUnit.Day);
+        Assert.Equal(3, daily.Count);
+        Assert.Equal(1, daily[2].RepeatBuyers);
+        Assert.Equal(1, daily[2].Retained);
+        Assert.Equal(0, daily[0].PreviousBuyers);
+    }
 }
