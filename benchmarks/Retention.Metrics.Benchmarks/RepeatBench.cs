@@ -1,0 +1,202 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Retention.Metrics.Benchmarks.Infrastructure;
+
+namespace Retention.Metrics.Benchmarks;
+
+/// <summary>Repeat and dormancy metrics over an already built history, each beside a LINQ baseline, DuckDB SQL and the bandwidth floor.</summary>
+/// <remarks>One category per metric, each with its own LINQ baseline. Every variant is checked against the library in <c>[GlobalSetup]</c>.</remarks>
+[BenchConfig]
+[BenchmarkCategory("Repeat")]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[MemoryDiagnoser]
+public class RepeatBench
+{
+    private const int F2Window = 90;
+    private const int DormancyDays = 180;
+
+    private Purchase[] _purchases = [];
+    private PurchaseHistory _history = PurchaseHistory.Empty;
+    private DuckDbShop? _duck;
+
+    [ParamsSource(nameof(SizeValues))]
+    public int N { get; set; }
+
+    public static IEnumerable<int> SizeValues => Sizes.All;
+
+    private static DateOnly AsOf => ShopData.AsOf;
+
+    private static DateOnly From => SampleShop.DefaultStart;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _purchases = ShopData.Purchases(N);
+        _history = ShopData.History(N);
+    }
+
+    // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq)])]
+    public void SetupLinq()
+    {
+        Setup();
+        Check("MultiPurchaseShare LINQ", Checksum(MultiPurchaseShare()), MultiPurchaseShareLinq());
+        Check("PeriodSeries LINQ", Checksum(PeriodSeries()), PeriodSeriesLinq());
+        Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
+        Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
+    }
+
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql)])]
+    public void SetupSql()
+    {
+        Setup();
+        _duck = DuckDbShop.Load(_purchases);
+        Check("MultiPurchaseShare SQL", Checksum(MultiPurchaseShare()), MultiPurchaseShareSql());
+        Check("PeriodSeries SQL", Checksum(PeriodSeries()), PeriodSeriesSql());
+        Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
+        Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _duck?.Dispose();
+
+    // ---- 2回以上購入者比率 (customers with ≥ 2 purchase days) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("MultiPurchaseShare")]
+    public (long, long) MultiPurchaseShareLinq()
+    {
+        var days = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Select(p => p.Date).Distinct().Count()).ToList();
+        return (days.Count(d => d >= 2), days.Count);
+    }
+
+    [Benchmark(Description = "Repeat.MultiPurchaseShare"), BenchmarkCategory("MultiPurchaseShare")]
+    public Rate MultiPurchaseShare() => Repeat.MultiPurchaseShare(_history, AsOf);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("MultiPurchaseShare")]
+    public (long, long) MultiPurchaseShareSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        SELECT count(*) FILTER (WHERE d >= 2), count(*)
+        FROM (SELECT customer, count(DISTINCT day) AS d FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("MultiPurchaseShare")]
+    public long MultiPurchaseShareFloor() => Floor();
+
+    // ---- Monthly series: repeat buyers and buyers per month (cumulative リピート率, リピーター率) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("PeriodSeries")]
+    public (long, long) PeriodSeriesLinq()
+    {
+        var first = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).ToDictionary(g => g.Key, g => g.Min(p => p.Date));
+        var months = _purchases.Where(p => p.Date <= AsOf)
+            .GroupBy(p => (p.Date.Year, p.Date.Month))
+            .Select(g => (Buyers: (long)g.Select(p => p.Customer).Distinct().Count(),
+                          Repeat: (long)g.Where(p => p.Date != first[p.Customer]).Select(p => p.Customer).Distinct().Count()))
+            .ToList();
+        return (months.Sum(m => m.Repeat), months.Sum(m => m.Buyers));
+    }
+
+    [Benchmark(Description = "Repeat.PeriodSeries"), BenchmarkCategory("PeriodSeries")]
+    public RepeatSeries PeriodSeries() => Repeat.PeriodSeries(_history, From, AsOf, PeriodUnit.Month);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodSeries")]
+    public (long, long) PeriodSeriesSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        WITH p AS (SELECT customer, day, min(day) OVER (PARTITION BY customer) AS first FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
+        m AS (SELECT date_trunc('month', day) AS month, count(DISTINCT customer) AS buyers,
+                     count(DISTINCT customer) FILTER (WHERE day <> first) AS repeat_buyers
+              FROM p GROUP BY 1)
+        SELECT sum(repeat_buyers)::BIGINT, sum(buyers)::BIGINT FROM m
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("PeriodSeries")]
+    public long PeriodSeriesFloor() => Floor();
+
+    // ---- F2転換率 within 90 days, censored ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("F2Conversion")]
+    public (long, long) F2ConversionLinq()
+    {
+        var customers = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g =>
+        {
+            var days = g.Select(p => p.Date.DayNumber).Distinct().OrderBy(d => d).Take(2).ToArray();
+            return (First: days[0], Second: days.Length > 1 ? days[1] : int.MaxValue);
+        }).Where(c => c.First + F2Window <= AsOf.DayNumber).ToList();
+        return (customers.Count(c => c.Second - c.First <= F2Window), customers.Count);
+    }
+
+    [Benchmark(Description = "Repeat.F2Conversion"), BenchmarkCategory("F2Conversion")]
+    public ConversionResult F2Conversion() => Repeat.F2Conversion(_history, AsOf, F2Window);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("F2Conversion")]
+    public (long, long) F2ConversionSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        WITH d AS (SELECT DISTINCT customer, day FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
+        r AS (SELECT customer, day, row_number() OVER (PARTITION BY customer ORDER BY day) AS k FROM d),
+        f AS (SELECT customer, min(day) FILTER (WHERE k = 1) AS first, min(day) FILTER (WHERE k = 2) AS second
+              FROM r WHERE k <= 2 GROUP BY customer)
+        SELECT count(*) FILTER (WHERE second IS NOT NULL AND second - first <= {F2Window}), count(*)
+        FROM f WHERE first + {F2Window} <= DATE '{AsOf:yyyy-MM-dd}'
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("F2Conversion")]
+    public long F2ConversionFloor() => Floor();
+
+    // ---- 休眠 (dormant at 180 days) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("Dormancy")]
+    public (long, long) DormancyLinq()
+    {
+        var last = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Max(p => p.Date.DayNumber)).ToList();
+        return (last.Count(d => AsOf.DayNumber - d >= DormancyDays), last.Count);
+    }
+
+    [Benchmark(Description = "Dormancy.Classify"), BenchmarkCategory("Dormancy")]
+    public DormancyStatus DormancyClassify() => Metrics.Dormancy.Classify(_history, AsOf, DormancyDays);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("Dormancy")]
+    public (long, long) DormancySql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        SELECT count(*) FILTER (WHERE DATE '{AsOf:yyyy-MM-dd}' - last >= {DormancyDays}), count(*)
+        FROM (SELECT customer, max(day) AS last FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("Dormancy")]
+    public long DormancyFloor() => Floor();
+
+    /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
+    private long Floor()
+    {
+        ReadOnlySpan<int> days = _history.DayNumbers;
+        ReadOnlySpan<long> units = _history.AmountUnits;
+        long daySum = 0, unitSum = 0;
+        for (int i = 0; i < days.Length; i++)
+        {
+            daySum += days[i];
+            unitSum += units[i];
+        }
+        return daySum ^ unitSum;
+    }
+
+    private static (long, long) Pair(object[] row) =>
+        (Convert.ToInt64(row[0], CultureInfo.InvariantCulture), Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
+
+    private static (long, long) Checksum(Rate rate) => (rate.Numerator, rate.Denominator);
+
+    private static (long, long) Checksum(DormancyStatus status) => (status.Dormant, status.Customers);
+
+    private static (long, long) Checksum(ConversionResult result) => (result.Total.Converted, result.Total.Eligible);
+
+    private static (long, long) Checksum(RepeatSeries series)
+    {
+        long repeat = 0, buyers = 0;
+        for (int i = 0; i < series.Count; i++)
+        {
+            repeat += series[i].RepeatBuyers;
+            buyers += series[i].Buyers;
+        }
+        return (repeat, buyers);
+    }
+
+    private static void Check(string variant, (long, long) expected, (long, long) actual)
+    {
+        if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Buffers;
+
+namespace Retention.Metrics;
+
+/// <summary>Cross-sell metrics (クロスセル, 併買) over order lines: multi-product buyer shares and product-pair association.</summary>
+/// <remarks>Windows are inclusive at both ends. A basket is one customer's lines on one day (orders of the same day are one basket).</remarks>
+public static partial class CrossSell
+{
+    /// <summary>Counts, for the customers who bought in a window, how many distinct products each bought (2品・3品購入者比率).</summary>
+    /// <param name="lines">The order lines.</param>
+    /// <param name="from">The first day of the window, inclusive.</param>
+    /// <param name="to">The last day of the window, inclusive; it is the observation end.</param>
+    /// <param name="maxProducts">The largest count kept separately, 2 or greater; customers with more distinct products count as having this many.</param>
+    /// <returns>The distribution; no customers for empty lines.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="lines"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> precedes the first line or <paramref name="from"/>, or <paramref name="maxProducts"/> is less than 2.</exception>
+    /// <remarks>
+    /// <c>share(≥ n) = |{c : distinct products(c, [from, to]) ≥ n}| / |{c : lines(c, [from, to]) ≥ 1}|</c>. One pass with a product stamp array
+    /// (O(lines + products), memory O(products)). Results over disjoint customer sets combine with <see cref="ProductBreadth.Combine"/>.
+    /// </remarks>
+    public static ProductBreadth DistinctProducts(OrderLines lines, DateOnly from, DateOnly to, int maxProducts = 10)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        lines.ValidateAsOf(to, nameof(to));
+        if (from > to) ThrowHelper.ThrowOutOfRange(nameof(from), from, $"it must be on or before to ({to:yyyy-MM-dd}).");
+        if (maxProducts < 2) ThrowHelper.ThrowOutOfRange(nameof(maxProducts), maxProducts, "it must be 2 or greater.");
+        var counts = new long[maxProducts + 1];
+        if (lines.IsEmpty) return new ProductBreadth(counts);
+        int fromDay = from.DayNumber, toDay = to.DayNumber;
+        int[] stamp = ArrayPool<int>.Shared.Rent(lines.ProductCount);
+        try
+        {
+            stamp.AsSpan(0, lines.ProductCount).Clear();
+            ReadOnlySpan<int> starts = lines.CustomerStarts;
+            int[] days = lines.DayArray;
+            int[] products = lines.ProductArray;
+            for (int c = 0; c < lines.CustomerCount; c++)
+            {
+                int distinct = 0;
+                int mark = c + 1;
+                for (int i = starts[c]; i < starts[c + 1]; i++)
+                {
+                    int day = days[i];
+                    if (day < fromDay) continue;
+                    if (day > toDay) break;
+                    int p = products[i];
+                    if (stamp[p] == mark) continue;
+                    stamp[p] = mark;
+                    distinct++;
+                }
+                if (distinct > 0) counts[Math.Min(distinct, maxProducts)]++;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stamp);
+        }
+        return new ProductBreadth(counts);
+    }
+}
+
+/// <summary>The number of customers by how many distinct products they bought in a window.</summary>
+/// <remarks>Index k of <see cref="CustomersByProducts"/> holds the customers with exactly k distinct products (the last index: k or more).
+/// Results over disjoint customer sets with the same maximum combine with <see cref="Combine"/>.</remarks>
+public sealed class ProductBreadth
+{
+    private readonly long[] _counts;
+
+    internal ProductBreadth(long[] counts)
+    {
+        _counts = counts;
+        long total = 0;
+        for (int k = 1; k < counts.Length; k++) total += counts[k];
+        Customers = total;
+    }
+
+    /// <summary>Gets the customers who bought in the window.</summary>
+    public long Customers { get; }
+
+    /// <summary>Gets the largest count kept separately.</summary>
+    public int MaxProducts => _counts.Length - 1;
+
+    /// <summary>Gets the customers by distinct products: index k holds those with exactly k (the last index: at least <see cref="MaxProducts"/>); index 0 is always 0.</summary>
+    public ReadOnlySpan<long> CustomersByProducts => _counts;
+
+    /// <summary>Gets the mean number of distinct products per customer, counting customers above the maximum as the maximum; 0 without customers.</summary>
+    public double MeanProducts
+    {
+        get
+        {
+            if (Customers == 0) return 0d;
+            double sum = 0;
+            for (int k = 1; k < _counts.Length; k++) sum += (double)k * _counts[k];
+            return sum / Customers;
+        }
+    }
+
+    /// <summary>Gets the share of customers with at least <paramref name="products"/> distinct products (n = 2: 2品購入者比率).</summary>
+    /// <param name="products">n, in <c>1..MaxProducts</c>.</param>
+    /// <returns>The rate; 0 / 0 without customers.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="products"/> is outside <c>1..MaxProducts</c>.</exception>
+    public Rate AtLeast(int products)
+    {
+        if (products < 1 || products > MaxProducts) ThrowHelper.ThrowOutOfRange(nameof(products), products, $"it must be in the range 1..{MaxProducts}.");
+        long n = 0;
+        for (int k = products; k < _counts.Length; k++) n += _counts[k];
+        return new Rate(n, Customers);
+    }
+
+    /// <summary>Combines results computed over disjoint customer sets.</summary>
+    /// <param name="left">The first result.</param>
+    /// <param name="right">The second result.</param>
+    /// <returns>The result of the union.</returns>
+    /// <exception cref="ArgumentNullException">A result is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The results have different <see cref="MaxProducts"/>.</exception>
+    /// <exception cref="OverflowException">A count overflows.</exception>
+    public static ProductBreadth Combine(ProductBreadth left, ProductBreadth right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.MaxProducts != right.MaxProducts) ThrowHelper.ThrowArgument(nameof(right), "right has another MaxProducts than left.");
+        var counts = new long[left._counts.Length];
+        for (int k = 0; k < counts.Length; k++) counts[k] = checked(left._counts[k] + right._counts[k]);
+        return new ProductBreadth(counts);
+    }
+}

@@ -1,0 +1,162 @@
+using Retention.Metrics.Tests.Infrastructure;
+using Retention.Metrics.Tests.Reference;
+
+namespace Retention.Metrics.Tests.Repeat;
+
+/// <summary>The fast paths agree with the naive LINQ versions in <see cref="RepeatOracle"/> on seeded random shops.</summary>
+public class RepeatOracleTests
+{
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (int seed = 0; seed < 24; seed++) data.Add(seed);
+        return data;
+    }
+
+    private static (Purchase[] Purchases, PurchaseHistory History, DateOnly AsOf) Shop(int seed)
+    {
+        var purchases = RandomHistories.Purchases(seed, customers: seed * 3, days: 400);
+        var history = PurchaseHistory.Create(purchases);
+        var random = new Random(seed);
+        DateOnly asOf = history.IsEmpty ? RandomHistories.Start.AddDays(200)
+            : DateOnly.FromDayNumber(history.FirstDate.DayNumber + random.Next(history.LastDate.DayNumber - history.FirstDate.DayNumber + 30));
+        return (purchases, history, asOf);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void MultiPurchaseShare_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+        {
+            var (repeat, buyers) = RepeatOracle.MultiPurchaseShare(purchases, DateOnly.MinValue, asOf, counting);
+            Assert.Equal(new Rate(repeat, buyers), Metrics.Repeat.MultiPurchaseShare(history, asOf, counting));
+            DateOnly from = asOf.AddDays(-90);
+            var (wr, wb) = RepeatOracle.MultiPurchaseShare(purchases, from, asOf, counting);
+            Assert.Equal(new Rate(wr, wb), Metrics.Repeat.MultiPurchaseShare(history, from, asOf, counting));
+            // A customer set of the even customer indexes.
+            var even = CustomerSet.FromIds(history, Enumerable.Range(0, seed * 3).Where(c => c % 2 == 0).ToArray());
+            var (er, eb) = RepeatOracle.MultiPurchaseShare(purchases, DateOnly.MinValue, asOf, counting, c => c % 2 == 0);
+            Assert.Equal(new Rate(er, eb), Metrics.Repeat.MultiPurchaseShare(history, asOf, counting, even));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void PeriodSeries_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        var units = new[] { (PeriodUnit.Month, DayOfWeek.Monday), (PeriodUnit.Week, DayOfWeek.Sunday), (PeriodUnit.Quarter, DayOfWeek.Monday) };
+        foreach (var (unit, weekStart) in units)
+        {
+            foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+            {
+                DateOnly from = asOf.AddDays(-200);
+                var expected = RepeatOracle.PeriodSeries(purchases, from, asOf, unit, weekStart, counting);
+                var actual = Metrics.Repeat.PeriodSeries(history, from, asOf, unit, weekStart, counting);
+                Assert.Equal(expected.Count, actual.Count);
+                for (int i = 0; i < expected.Count; i++)
+                {
+                    var e = expected[i];
+                    var a = actual[i];
+                    Assert.Equal(new RepeatPeriod(e.Start, e.End, a.IsComplete, e.Buyers, e.NewBuyers, e.RepeatBuyers, e.NewRepeatBuyers, e.Cumulative,
+                        e.Orders, e.RepeatOrders, e.Revenue, e.RepeatRevenue, e.PreviousBuyers, e.PreviousNewBuyers, e.Retained, e.NewRetained), a);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void PeriodRetention_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        DateOnly a0 = asOf.AddDays(-180), a1 = asOf.AddDays(-91), b0 = asOf.AddDays(-90);
+        var e = RepeatOracle.PeriodRetention(purchases, a0, a1, b0, asOf);
+        Assert.Equal(new PeriodRetentionResult(e.Buyers, e.NewBuyers, e.Retained, e.NewRetained),
+            Metrics.Repeat.PeriodRetention(history, a0, a1, b0, asOf));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void F2Conversion_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (int window in RepeatPresets.ConversionWindows)
+        {
+            foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+            {
+                var expected = RepeatOracle.F2Conversion(purchases, asOf, window, PeriodUnit.Month, DayOfWeek.Monday, counting);
+                var actual = Metrics.Repeat.F2Conversion(history, asOf, window, counting: counting);
+                Assert.Equal(expected.Count, actual.Count);
+                for (int i = 0; i < expected.Count; i++)
+                {
+                    var e = expected[i];
+                    Assert.Equal(new ConversionCohort(e.Start, e.Customers, e.Eligible, e.Converted, e.CensoredConverted), actual[i]);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void FrequencyLadder_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (int? window in new int?[] { null, 0, 30, 90 })
+        {
+            foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+            {
+                var (atLeast, censored) = RepeatOracle.FrequencyLadder(purchases, asOf, 6, window, counting);
+                var ladder = Metrics.Repeat.FrequencyLadder(history, asOf, 6, window, counting);
+                for (int n = 1; n <= 6; n++) Assert.Equal(atLeast[n], ladder.AtLeast(n));
+                Assert.Equal(censored, ladder.Censored);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Dormancy_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (int threshold in RepeatPresets.DormancyThresholds)
+        {
+            var (customers, dormant) = RepeatOracle.Classify(purchases, asOf, threshold);
+            Assert.Equal(new DormancyStatus(customers, customers - dormant, dormant), Metrics.Dormancy.Classify(history, asOf, threshold));
+            DateOnly t0 = history.IsEmpty ? asOf : DateOnly.FromDayNumber(Math.Max(history.FirstDate.DayNumber, asOf.DayNumber - 120));
+            var e = RepeatOracle.Transition(purchases, t0, asOf, threshold);
+            Assert.Equal(new DormancyTransition(e.Active0, e.Still, e.Dormant0, e.Reactivated, e.Orders, e.Revenue, e.New),
+                Metrics.Dormancy.Transition(history, t0, asOf, threshold));
+            foreach (double share in new[] { 0.1, 0.25, 1.0 })
+            {
+                var expected = RepeatOracle.HighValueDormant(purchases, asOf, threshold, share);
+                var actual = Metrics.Dormancy.HighValueDormant(history, asOf, threshold, share);
+                Assert.Equal(expected, actual.Select(s => (s.Customer, s.TotalAmount)).ToList());
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void TimeToNextPurchase_AgreesWithOracle(int seed)
+    {
+        var (purchases, history, asOf) = Shop(seed);
+        foreach (int? from in new int?[] { null, 1, 2, 3 })
+        {
+            foreach (PurchaseCounting counting in new[] { PurchaseCounting.Occasions, PurchaseCounting.Orders })
+            {
+                var gaps = RepeatOracle.Gaps(purchases, asOf, from, counting);
+                var d = Metrics.Repeat.TimeToNextPurchase(history, asOf, from, counting);
+                Assert.Equal(gaps.Count, d.Count);
+                Assert.Equal(gaps.Count == 0 ? 0 : gaps.Average(), d.MeanDays, 1e-9);
+                foreach (double p in new[] { 0, 0.1, 0.25, 0.5, 0.9, 1 }) Assert.Equal(RepeatOracle.Quantile(gaps, p), d.Quantile(p), 1e-9);
+                var buckets = new long[IntervalDistribution.DefaultBucketBounds.Length + 1];
+                d.CountBuckets(IntervalDistribution.DefaultBucketBounds, buckets);
+                Assert.Equal(gaps.Count, buckets.Sum());
+                Assert.Equal(gaps.Count(g => g > 30 && g <= 60), buckets[3]);
+            }
+        }
+    }
+}
