@@ -81,12 +81,48 @@ public sealed class PurchaseHistoryBuilder
     /// <exception cref="InvalidOperationException">The builder has already built its history.</exception>
     public void Add(ReadOnlySpan<Purchase> purchases)
     {
+        if (purchases.IsEmpty) return;
+        if (_built) ThrowHelper.ThrowInvalidOperation("This builder has already built its history; create a new builder.");
         EnsureCapacity(checked(_count + purchases.Length));
+        // The common case (a valid purchase whose amount fits the current scale) runs on locals; anything else, including
+        // every error and a rescale, goes through the one-purchase Add after the locals are written back, so messages,
+        // positions and state are exactly those of adding the purchases one by one.
+        int[] customers = _customers, days = _days;
+        long[] units = _units;
+        int count = _count, max = _maxCustomer, scale = _scale;
+        bool allowRefunds = _options.AllowRefunds;
+        ulong absolute = (ulong)_absoluteUnits; // at most long.MaxValue, so adding one |units| cannot wrap
         for (int i = 0; i < purchases.Length; i++)
         {
             ref readonly Purchase p = ref purchases[i];
-            Add(p.Customer, p.Date, p.Amount);
+            int customer = p.Customer;
+            int day = p.Date.DayNumber;
+            if (customer >= 0 && day != 0 && (allowRefunds || p.Amount >= 0m) && Money.TryToUnits(p.Amount, scale, out long u))
+            {
+                ulong next = absolute + (ulong)Math.Abs(u);
+                if (next <= long.MaxValue)
+                {
+                    customers[count] = customer;
+                    days[count] = day;
+                    units[count] = u;
+                    count++;
+                    if (customer > max) max = customer;
+                    absolute = next;
+                    continue;
+                }
+            }
+            _count = count;
+            _maxCustomer = max;
+            _absoluteUnits = absolute;
+            Add(customer, p.Date, p.Amount);
+            count = _count;
+            max = _maxCustomer;
+            scale = _scale;
+            absolute = (ulong)_absoluteUnits;
         }
+        _count = count;
+        _maxCustomer = max;
+        _absoluteUnits = absolute;
     }
 
     /// <summary>Adds every purchase of an asynchronous stream, for example rows read from a database or a file.</summary>
@@ -120,33 +156,36 @@ public sealed class PurchaseHistoryBuilder
         _units = [];
         if (n == 0) return PurchaseHistory.Empty;
 
-        // 1. Map customer indexes to positions 0..C-1 (ascending index order).
-        int[] positionOf;
+        // 1. Count purchases per customer and lay out the runs in ascending customer index order: starts[c] is the first
+        //    position of the c-th customer, cursor[k] the next free position of the purchase with key k.
         int[] ids;
+        int[] starts;
+        int[] cursor;
         bool dense = _maxCustomer < (long)n * 4 + DenseCustomerSlack;
-        int[] counts;
         if (dense)
         {
-            counts = new int[_maxCustomer + 1];
-            for (int i = 0; i < n; i++) counts[customers[i]]++;
+            // Keys are the customer indexes themselves: the cursor array is indexed by customer, no lookup per purchase.
+            cursor = new int[_maxCustomer + 1];
+            for (int i = 0; i < n; i++) cursor[customers[i]]++;
             int customerCount = 0;
-            for (int id = 0; id < counts.Length; id++) if (counts[id] != 0) customerCount++;
+            for (int id = 0; id < cursor.Length; id++) if (cursor[id] != 0) customerCount++;
             ids = new int[customerCount];
-            positionOf = counts; // reuse: counts[id] becomes the position of id
-            var runLengths = new int[customerCount];
-            int c = 0;
-            for (int id = 0; id < positionOf.Length; id++)
+            starts = new int[customerCount + 1];
+            int c = 0, offset = 0;
+            for (int id = 0; id < cursor.Length; id++)
             {
-                int k = positionOf[id];
+                int k = cursor[id];
                 if (k == 0) continue;
                 ids[c] = id;
-                runLengths[c] = k;
-                positionOf[id] = c++;
+                starts[c++] = offset;
+                cursor[id] = offset;
+                offset += k;
             }
-            counts = runLengths;
+            starts[customerCount] = offset;
         }
         else
         {
+            // Sparse indexes: keys are positions, found by binary search over the distinct sorted indexes.
             int[] sorted = ArrayPool<int>.Shared.Rent(n);
             try
             {
@@ -161,28 +200,28 @@ public sealed class PurchaseHistoryBuilder
             {
                 ArrayPool<int>.Shared.Return(sorted);
             }
-            counts = new int[ids.Length];
+            cursor = new int[ids.Length];
             for (int i = 0; i < n; i++)
             {
                 int position = Array.BinarySearch(ids, customers[i]);
                 customers[i] = position;
-                counts[position]++;
+                cursor[position]++;
             }
-            positionOf = [];
+            starts = new int[ids.Length + 1];
+            for (int c = 0; c < ids.Length; c++)
+            {
+                starts[c + 1] = starts[c] + cursor[c];
+                cursor[c] = starts[c];
+            }
         }
 
-        // 2. Counting sort by customer position.
+        // 2. Counting sort: each purchase goes to its customer's next free position (input order kept within a run).
         int cCount = ids.Length;
-        var starts = new int[cCount + 1];
-        for (int c = 0; c < cCount; c++) starts[c + 1] = starts[c] + counts[c];
-        int[] next = counts; // reuse as write cursors
-        starts.AsSpan(0, cCount).CopyTo(next);
         var sortedDays = new int[n];
         var sortedUnits = new long[n];
         for (int i = 0; i < n; i++)
         {
-            int c = dense ? positionOf[customers[i]] : customers[i];
-            int p = next[c]++;
+            int p = cursor[customers[i]]++;
             sortedDays[p] = days[i];
             sortedUnits[p] = units[i];
         }
@@ -194,7 +233,8 @@ public sealed class PurchaseHistoryBuilder
         }
 
         if (_options.AllowRefunds) return NetRefunds(starts, ids, sortedDays, sortedUnits, _scale);
-        Int128 total = 0;
+        // The sum of absolute units is at most long.MaxValue (checked as purchases were added), so a long cannot overflow.
+        long total = 0;
         for (int i = 0; i < n; i++) total += sortedUnits[i];
         return new PurchaseHistory(starts, ids, sortedDays, sortedUnits, n, _scale, total);
     }

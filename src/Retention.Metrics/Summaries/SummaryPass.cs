@@ -20,30 +20,34 @@ internal static class SummaryPass
         int[] days = history.DayArray;
         long[] units = history.UnitArray;
         int scale = history.AmountScale;
+        // When the observation end is on or after the last purchase, no run needs trimming.
+        bool trim = asOfDay < history.MaxDayNumber;
         for (int c = 0; c < ids.Length; c++)
         {
-            int i = starts[c];
+            int start = starts[c];
             int end = starts[c + 1];
-            int first = days[i];
+            int first = days[start];
             if (first > asOfDay) continue;
-            int previous = first;
-            int orders = 0, purchaseDays = 1;
-            long total = 0, firstDayTotal = 0;
-            for (; i < end; i++)
+            // Runs are sorted by day: drop the purchases after the observation end from the back.
+            if (trim) while (days[end - 1] > asOfDay) end--;
+            ReadOnlySpan<int> runDays = new(days, start, end - start);
+            ReadOnlySpan<long> runUnits = new(units, start, end - start);
+            // The first purchase day's orders, then the rest: a new purchase day wherever the day changes.
+            long firstDayTotal = runUnits[0];
+            int k = 1;
+            while (k < runDays.Length && runDays[k] == first)
             {
-                int day = days[i];
-                if (day > asOfDay) break;
-                if (day != previous)
-                {
-                    purchaseDays++;
-                    previous = day;
-                }
-                orders++;
-                long u = units[i];
-                total += u;
-                if (day == first) firstDayTotal += u;
+                firstDayTotal += runUnits[k];
+                k++;
             }
-            var summary = new CustomerSummary(ids[c], first, previous, orders, purchaseDays, asOfDay, total, total - firstDayTotal, scale);
+            long total = firstDayTotal;
+            int purchaseDays = 1;
+            for (; k < runDays.Length; k++)
+            {
+                purchaseDays += runDays[k] != runDays[k - 1] ? 1 : 0;
+                total += runUnits[k];
+            }
+            var summary = new CustomerSummary(ids[c], first, runDays[^1], runDays.Length, purchaseDays, asOfDay, total, total - firstDayTotal, scale);
             sink.Add(c, in summary);
         }
     }
