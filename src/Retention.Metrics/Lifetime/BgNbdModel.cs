@@ -49,7 +49,8 @@ public sealed class BgNbdModel
     /// <summary>Gets the optimizer iterations used by the fit; 0 for a model made by <see cref="FromParameters"/>.</summary>
     public int Iterations { get; }
 
-    /// <summary>Gets whether the fit converged to a finite interior optimum; <see langword="true"/> for a model made by <see cref="FromParameters"/>.</summary>
+    /// <summary>Gets whether the fit converged to a finite interior optimum (optimizer converged and the observed information is positive
+    /// definite); <see langword="true"/> for a model made by <see cref="FromParameters"/>.</summary>
     public bool Converged { get; }
 
     /// <summary>Gets the standard errors of (r, α, a, b) from the inverse observed information; <see langword="null"/> when the fit did
@@ -90,7 +91,8 @@ public sealed class BgNbdModel
     /// evaluated as a log-sum-exp so large frequencies do not overflow. The fit does not depend on the order of the
     /// observations beyond floating-point summation order. Standard errors come from central differences of the analytic
     /// gradient in the natural parameters. Fits on disjoint customer sets do not combine; refit on the union.</para>
-    /// <para>A run-away fit (a parameter beyond e^±40, as with a single customer) reports <see cref="Converged"/> = false.</para>
+    /// <para>A fit without an interior maximum (a flat ridge with parameters running away, as with a single customer, or a
+    /// parameter beyond e^±40) reports <see cref="Converged"/> = false and no standard errors.</para>
     /// </remarks>
     public static BgNbdModel Fit(ReadOnlySpan<BgNbdObservation> data, BgNbdFitOptions? options = null)
     {

@@ -50,7 +50,8 @@ public sealed class GammaGammaModel
     /// <summary>Gets the optimizer iterations used; 0 for a model made by <see cref="FromParameters"/>.</summary>
     public int Iterations { get; }
 
-    /// <summary>Gets whether the fit converged to a finite interior optimum; <see langword="true"/> for a model made by <see cref="FromParameters"/>.</summary>
+    /// <summary>Gets whether the fit converged to a finite interior optimum (optimizer converged and the observed information is positive
+    /// definite); <see langword="true"/> for a model made by <see cref="FromParameters"/>.</summary>
     public bool Converged { get; }
 
     /// <summary>Gets the standard errors of (p, q, γ) from the inverse observed information; <see langword="null"/> when unavailable.</summary>
