@@ -35,7 +35,8 @@ public class GammaGammaModelTests
         NumericAssert.Close(-4055.923244, model.LogLikelihood!.Value, 0d, 1e-3);
         Assert.NotNull(model.StandardErrors);
         Assert.False(model.HasCorrelationWarning);
-        Assert.InRange(model.FrequencyValueCorrelation, -0.3, 0.3);
+        // Pearson correlation of x and zbar over the 946 repeat customers (the lifetimes documentation shows 0.11).
+        Numerics.NumericAssert.Close(0.1138839105, model.FrequencyValueCorrelation, 1e-8);
     }
 
     [Theory]
