@@ -24,27 +24,62 @@ internal sealed class BgNbdLikelihood : IDisposable
 
     internal BgNbdLikelihood(ReadOnlySpan<BgNbdObservation> data)
     {
-        _count = data.Length;
-        _x = ArrayPool<double>.Shared.Rent(Math.Max(1, _count));
-        _tx = ArrayPool<double>.Shared.Rent(Math.Max(1, _count));
-        _t = ArrayPool<double>.Shared.Rent(Math.Max(1, _count));
-        _w = ArrayPool<double>.Shared.Rent(Math.Max(1, _count));
-        int maxWhole = 0;
-        double total = 0d;
-        for (int i = 0; i < _count; i++)
+        int size = Math.Max(1, data.Length);
+        _x = ArrayPool<double>.Shared.Rent(size);
+        _tx = ArrayPool<double>.Shared.Rent(size);
+        _t = ArrayPool<double>.Shared.Rent(size);
+        _w = ArrayPool<double>.Shared.Rent(size);
+        // Identical (x, t_x, T) rows are merged into one weighted row: summaries on a day grid repeat a lot (every
+        // one-time buyer of the same day shares (0, 0, T)), and sorting first makes the sums independent of input order.
+        BgNbdObservation[] sorted = ArrayPool<BgNbdObservation>.Shared.Rent(size);
+        try
         {
-            BgNbdObservation o = data[i];
-            _x[i] = o.Frequency;
-            _tx[i] = o.Recency;
-            _t[i] = o.Age;
-            _w[i] = o.Weight;
-            total += o.Weight;
-            if (o.Weight > 0d && o.Frequency > 0d) RepeatWeight += o.Weight;
-            if (o.Frequency < TableSize && o.Frequency == Math.Floor(o.Frequency)) maxWhole = Math.Max(maxWhole, (int)o.Frequency);
+            int m = 0;
+            for (int i = 0; i < data.Length; i++)
+                if (data[i].Weight > 0d) sorted[m++] = data[i];
+            sorted.AsSpan(0, m).Sort(default(KeyComparer));
+            int maxWhole = 0;
+            double total = 0d, repeat = 0d;
+            for (int i = 0; i < m;)
+            {
+                BgNbdObservation o = sorted[i];
+                double weight = 0d;
+                int j = i;
+                for (; j < m && sorted[j].Frequency == o.Frequency && sorted[j].Recency == o.Recency && sorted[j].Age == o.Age; j++)
+                    weight += sorted[j].Weight;
+                i = j;
+                _x[_count] = o.Frequency;
+                _tx[_count] = o.Recency;
+                _t[_count] = o.Age;
+                _w[_count] = weight;
+                _count++;
+                total += weight;
+                if (o.Frequency > 0d) repeat += weight;
+                if (o.Frequency < TableSize && o.Frequency == Math.Floor(o.Frequency)) maxWhole = Math.Max(maxWhole, (int)o.Frequency);
+            }
+            TotalWeight = total;
+            RepeatWeight = repeat;
+            _tableLength = maxWhole + 1;
+            _table = ArrayPool<double>.Shared.Rent(7 * _tableLength);
         }
-        TotalWeight = total;
-        _tableLength = maxWhole + 1;
-        _table = ArrayPool<double>.Shared.Rent(7 * _tableLength);
+        finally
+        {
+            ArrayPool<BgNbdObservation>.Shared.Return(sorted);
+        }
+    }
+
+    /// <summary>The number of distinct weighted rows the likelihood sums over.</summary>
+    internal int DistinctRows => _count;
+
+    private readonly struct KeyComparer : IComparer<BgNbdObservation>
+    {
+        public int Compare(BgNbdObservation left, BgNbdObservation right)
+        {
+            int c = left.Frequency.CompareTo(right.Frequency);
+            if (c != 0) return c;
+            c = left.Recency.CompareTo(right.Recency);
+            return c != 0 ? c : left.Age.CompareTo(right.Age);
+        }
     }
 
     internal double TotalWeight { get; }

@@ -88,8 +88,8 @@ public sealed class BgNbdModel
     /// gradient, starting at <c>r = a = b = 1</c>, <c>α = ΣwT / Σwx</c> (the mean time per repeat purchase), with a
     /// Nelder–Mead restart when BFGS stops early. The per-customer term is
     /// <c>ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b) + ln((α+T)^−(r+x) + [x&gt;0] a/(b+x−1) (α+t_x)^−(r+x))</c>,
-    /// evaluated as a log-sum-exp so large frequencies do not overflow. The fit does not depend on the order of the
-    /// observations beyond floating-point summation order. Standard errors come from central differences of the analytic
+    /// evaluated as a log-sum-exp so large frequencies do not overflow. Identical rows are merged into one
+    /// weighted row after sorting, so the fit does not depend on the order of the observations and repeated rows cost once. Standard errors come from central differences of the analytic
     /// gradient in the natural parameters. Fits on disjoint customer sets do not combine; refit on the union.</para>
     /// <para>A fit without an interior maximum (a flat ridge with parameters running away, as with a single customer, or a
     /// parameter beyond e^±40) reports <see cref="Converged"/> = false and no standard errors.</para>
