@@ -1,3 +1,21 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using Retention.Metrics.Benchmarks.Infrastructure;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Retention.Metrics.Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        Machine.PrintHeader();
+        // One joined run builds the generated benchmark project once for all classes (a build per class is slow on a busy machine);
+        // grouping by category (one per class) keeps each class's own baseline for Ratio.
+        IConfig config = DefaultConfig.Instance
+            .WithOption(ConfigOptions.JoinSummary, true)
+            .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams)
+            .WithBuildTimeout(TimeSpan.FromMinutes(10));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        Machine.PrintFooter();
+    }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Retention.Metrics;
 
@@ -18,6 +19,7 @@ public readonly record struct Rate
     /// <param name="numerator">The count of members that have the property; zero or greater and at most <paramref name="denominator"/>.</param>
     /// <param name="denominator">The count of members; zero or greater.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, or <paramref name="numerator"/> exceeds <paramref name="denominator"/>.</exception>
+    [JsonConstructor]
     public Rate(long numerator, long denominator)
     {
         if (denominator < 0) ThrowHelper.ThrowOutOfRange(nameof(denominator), denominator, "it must be zero or greater.");
@@ -35,12 +37,14 @@ public readonly record struct Rate
     public long Denominator { get; }
 
     /// <summary>Gets whether the denominator is non-zero, so that <see cref="Value"/> is a real proportion.</summary>
+    [JsonIgnore]
     public bool IsDefined => Denominator != 0;
 
     /// <summary>Gets the proportion in [0, 1]; 0 when the denominator is 0 (check <see cref="IsDefined"/>).</summary>
     public double Value => Denominator == 0 ? 0d : (double)Numerator / Denominator;
 
     /// <summary>Gets the complement <c>(Denominator − Numerator) / Denominator</c>, for example churn from retention.</summary>
+    [JsonIgnore]
     public Rate Complement => new(Denominator - Numerator, Denominator);
 
     /// <summary>Combines two rates computed over disjoint member sets by adding their counts.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Retention.Metrics;
 
 /// <summary>One customer's purchase summary as of an observation end: the inputs of RFM, BG/NBD and most repeat metrics.</summary>
@@ -25,6 +27,7 @@ public readonly record struct CustomerSummary
     /// <param name="totalAmount">The total spend.</param>
     /// <param name="repeatAmount">The spend after the first purchase day.</param>
     /// <exception cref="ArgumentOutOfRangeException">The parts are inconsistent; the message names the part.</exception>
+    [JsonConstructor]
     public CustomerSummary(int customer, DateOnly firstPurchase, DateOnly lastPurchase, int orders, int purchaseDays,
         DateOnly asOf, decimal totalAmount, decimal repeatAmount)
     {

@@ -1,0 +1,335 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Retention.Metrics.Cli.Csv;
+
+/// <summary>What a read skipped.</summary>
+internal readonly record struct CsvReadStats(long Rows, long Skipped, string? FirstSkipped);
+
+/// <summary>
+/// Streams an orders file into a <see cref="PurchaseHistoryBuilder"/>: decodes in 1 MiB chunks, splits lines and fields in
+/// place, interns customer keys without allocating for keys already seen, and parses dates and amounts from spans.
+/// Memory stays O(customers + history), never O(file as strings).
+/// </summary>
+internal sealed class OrdersCsvReader
+{
+    private const int ChunkChars = 1 << 20;
+
+    private readonly CsvFormat _format;
+    private readonly string _fileName;
+    private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> _keyList = [];
+    private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _columnCount = -1;
+    private long _lineNumber;
+    private long _rows, _skipped;
+    private string? _firstSkipped;
+
+    internal OrdersCsvReader(CsvFormat format, string fileName)
+    {
+        _format = format;
+        _fileName = fileName;
+        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The customer keys in index order.</summary>
+    internal IReadOnlyList<string> CustomerKeys => _keyList;
+
+    internal CsvReadStats Stats => new(_rows, _skipped, _firstSkipped);
+
+    /// <summary>Reads every row of <paramref name="stream"/> into <paramref name="builder"/>.</summary>
+    internal void Read(Stream stream, PurchaseHistoryBuilder builder, IProgress<long>? bytesRead = null)
+    {
+        Decoder decoder = _format.Encoding.GetDecoder();
+        byte[] bytes = ArrayPool<byte>.Shared.Rent(ChunkChars);
+        char[] chars = ArrayPool<char>.Shared.Rent(_format.Encoding.GetMaxCharCount(ChunkChars) + ChunkChars);
+        try
+        {
+            int carried = 0; // chars of an incomplete last line kept at the start of the buffer
+            bool first = true;
+            long total = 0;
+            while (true)
+            {
+                int read = stream.Read(bytes, 0, ChunkChars);
+                bool end = read == 0;
+                total += read;
+                if (!end) bytesRead?.Report(total);
+                int decoded;
+                try
+                {
+                    decoded = decoder.GetChars(bytes, 0, read, chars, carried, flush: end);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    throw new FormatException($"{_fileName}, near line {_lineNumber + 1}: the bytes are not valid {_format.Encoding.WebName} ({ex.Message.TrimEnd('.')}); pass --encoding.", ex);
+                }
+                int available = carried + decoded;
+                Span<char> buffer = chars.AsSpan(0, available);
+                if (first && buffer.Length > 0 && buffer[0] == '\uFEFF')
+                {
+                    buffer = buffer[1..];
+                }
+                first = false;
+                int consumed = ReadLines(buffer, end, builder);
+                carried = buffer.Length - consumed;
+                buffer[consumed..].CopyTo(chars);
+                if (end) break;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+        if (_format.HasHeader && _columnCount < 0)
+            throw new FormatException($"{_fileName}: the file is empty; expected a header row naming {_format.CustomerColumn}, {_format.DateColumn} and {_format.AmountColumn}.");
+    }
+
+    private int ReadLines(ReadOnlySpan<char> buffer, bool end, PurchaseHistoryBuilder builder)
+    {
+        int position = 0;
+        while (position < buffer.Length)
+        {
+            ReadOnlySpan<char> rest = buffer[position..];
+            int newline = rest.IndexOf('\n');
+            if (newline < 0 && !end) break; // incomplete line: wait for more
+            ReadOnlySpan<char> line = newline < 0 ? rest : rest[..newline];
+            position += newline < 0 ? rest.Length : newline + 1;
+            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+            _lineNumber++;
+            if (line.IsWhiteSpace()) continue;
+            if (_columnCount < 0)
+            {
+                if (_format.HasHeader)
+                {
+                    ReadHeader(line);
+                    continue;
+                }
+                ResolveNumbered(CountFields(line));
+            }
+            ReadRow(line, builder);
+        }
+        return position;
+    }
+
+    private void ReadHeader(ReadOnlySpan<char> line)
+    {
+        var names = new List<string>();
+        Span<Range> ranges = stackalloc Range[256];
+        int count = SplitInto(line, ranges);
+        foreach (Range r in ranges[..count]) names.Add(Unquote(line[r]).Trim().ToString());
+        _columnCount = names.Count;
+        _customerColumn = Resolve(names, _format.CustomerColumn, "customer");
+        _dateColumn = Resolve(names, _format.DateColumn, "date");
+        _amountColumn = Resolve(names, _format.AmountColumn, "amount");
+    }
+
+    private int Resolve(List<string> names, string column, string role)
+    {
+        if (int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+        {
+            if (number < 1 || number > names.Count)
+                throw new FormatException($"{_fileName}, line 1: the {role} column number {number} is outside 1..{names.Count}.");
+            return number - 1;
+        }
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], column, StringComparison.OrdinalIgnoreCase)) return i;
+        throw new FormatException($"{_fileName}, line 1: no column named '{column}' for the {role} (the header has: {string.Join(", ", names)}); pass --{role} <name or number>.");
+    }
+
+    private void ResolveNumbered(int fields)
+    {
+        _columnCount = fields;
+        _customerColumn = Number(_format.CustomerColumn, "customer", fields);
+        _dateColumn = Number(_format.DateColumn, "date", fields);
+        _amountColumn = Number(_format.AmountColumn, "amount", fields);
+    }
+
+    private int Number(string column, string role, int fields)
+    {
+        if (!int.TryParse(column, NumberStyles.None, CultureInfo.InvariantCulture, out int number))
+            throw new FormatException($"{_fileName}: without a header, --{role} must be a column number (1..{fields}); got '{column}'.");
+        if (number < 1 || number > fields)
+            throw new FormatException($"{_fileName}, line {_lineNumber}: the {role} column number {number} is outside 1..{fields}.");
+        return number - 1;
+    }
+
+    private void ReadRow(ReadOnlySpan<char> line, PurchaseHistoryBuilder builder)
+    {
+        Span<Range> ranges = stackalloc Range[Math.Min(256, _columnCount + 1)];
+        int count = SplitInto(line, ranges);
+        if (count != _columnCount)
+        {
+            Invalid($"expected {_columnCount} fields, found {count}{(count == ranges.Length ? " or more" : string.Empty)}.");
+            return;
+        }
+        ReadOnlySpan<char> key = Unquote(line[ranges[_customerColumn]]).Trim();
+        if (key.IsEmpty)
+        {
+            Invalid(Column(_customerColumn, "customer") + ": the customer is empty.");
+            return;
+        }
+        ReadOnlySpan<char> dateText = Unquote(line[ranges[_dateColumn]]).Trim();
+        if (!TryParseDate(dateText, out DateOnly date))
+        {
+            Invalid($"{Column(_dateColumn, "date")}: '{dateText}' is not a date{(_format.DateFormat is null ? " (yyyy-MM-dd, yyyyMMdd, yyyy/MM/dd or an ISO timestamp)" : $" in the form {_format.DateFormat}")}.");
+            return;
+        }
+        ReadOnlySpan<char> amountText = Unquote(line[ranges[_amountColumn]]).Trim();
+        if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal amount))
+        {
+            Invalid($"{Column(_amountColumn, "amount")}: '{amountText}' is not a number.");
+            return;
+        }
+        if (amount < 0m && !_format.AllowRefunds)
+        {
+            Invalid($"{Column(_amountColumn, "amount")}: {amountText} is negative; amounts must be zero or greater (pass --refunds to net refunds).");
+            return;
+        }
+        int customer = Intern(key);
+        try
+        {
+            builder.Add(customer, date, amount);
+            _rows++;
+        }
+        catch (ArgumentException ex)
+        {
+            Invalid(ex.Message);
+        }
+    }
+
+    private int Intern(ReadOnlySpan<char> key)
+    {
+        if (_lookup.TryGetValue(key, out int index)) return index;
+        string s = key.ToString();
+        index = _keyList.Count;
+        _keys.Add(s, index);
+        _keyList.Add(s);
+        return index;
+    }
+
+    private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        if (_format.DateFormat is { } format)
+        {
+            if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+            if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime dt))
+            {
+                date = Calendar.ToLocalDate(new DateTimeOffset(dt, TimeSpan.Zero), _format.TimeZone);
+                return true;
+            }
+            return false;
+        }
+        if (text.Length == 10 && TryDigits(text, 0, 4, out int y) && (text[4] is '-' or '/') && text[7] == text[4]
+            && TryDigits(text, 5, 2, out int m) && TryDigits(text, 8, 2, out int d))
+            return TryDate(y, m, d, out date);
+        if (text.Length == 8 && TryDigits(text, 0, 4, out y) && TryDigits(text, 4, 2, out m) && TryDigits(text, 6, 2, out d))
+            return TryDate(y, m, d, out date);
+        if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset instant))
+        {
+            date = Calendar.ToLocalDate(instant, _format.TimeZone);
+            return true;
+        }
+        date = default;
+        return false;
+    }
+
+    private static bool TryDate(int y, int m, int d, out DateOnly date)
+    {
+        date = default;
+        if (y < 1 || m < 1 || m > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, int start, int length, out int value)
+    {
+        value = 0;
+        for (int i = start; i < start + length; i++)
+        {
+            int digit = text[i] - '0';
+            if ((uint)digit > 9) return false;
+            value = (value * 10) + digit;
+        }
+        return true;
+    }
+
+    /// <summary>Reports a bad row: "file, line N, column C (role): …" or "file, line N: …"; skipped and counted with --skip-invalid.</summary>
+    private void Invalid(string reason)
+    {
+        string separator = reason.StartsWith("column ", StringComparison.Ordinal) ? ", " : ": ";
+        string message = $"{_fileName}, line {_lineNumber}{separator}{reason}";
+        if (!_format.SkipInvalid) throw new FormatException(message);
+        _skipped++;
+        _firstSkipped ??= message;
+    }
+
+    private static string Column(int index, string role) => $"column {index + 1} ({role})";
+
+    private int CountFields(ReadOnlySpan<char> line) => SplitInto(line, stackalloc Range[256]);
+
+    /// <summary>Splits a line into field ranges; quoted fields may contain the delimiter; returns the field count (capped at the span's length).</summary>
+    private int SplitInto(ReadOnlySpan<char> line, Span<Range> ranges)
+    {
+        char delimiter = _format.Delimiter;
+        int count = 0, i = 0;
+        if (delimiter == CsvFormat.Whitespace)
+        {
+            while (i < line.Length && count < ranges.Length)
+            {
+                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
+                if (i >= line.Length) break;
+                int start = i;
+                while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
+                ranges[count++] = start..i;
+            }
+            return count;
+        }
+        while (count < ranges.Length)
+        {
+            int start = i;
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                while (i < line.Length)
+                {
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"') { i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    i++;
+                }
+                int next = line[i..].IndexOf(delimiter);
+                int stop = next < 0 ? line.Length : i + next;
+                ranges[count++] = start..stop;
+                if (next < 0) break;
+                i = stop + 1;
+                continue;
+            }
+            int d = line[i..].IndexOf(delimiter);
+            if (d < 0)
+            {
+                ranges[count++] = start..line.Length;
+                break;
+            }
+            ranges[count++] = start..(i + d);
+            i += d + 1;
+        }
+        return count;
+    }
+
+    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
+    {
+        ReadOnlySpan<char> t = field.Trim();
+        if (t.Length >= 2 && t[0] == '"' && t[^1] == '"')
+        {
+            ReadOnlySpan<char> inner = t[1..^1];
+            // A doubled quote inside a quoted field stays doubled: keys only need to be consistent, not unescaped.
+            return inner;
+        }
+        return t;
+    }
+}
