@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Retention.Metrics.Benchmarks.Infrastructure;
 
 namespace Retention.Metrics.Benchmarks;
 
@@ -9,6 +10,7 @@ namespace Retention.Metrics.Benchmarks;
 /// so a fast wrong answer cannot be reported. The predictions' baseline is the per-customer LINQ projection a caller would
 /// write (<c>Select(...).ToArray()</c>), which allocates the result on every call.
 /// </remarks>
+[BenchConfig]
 [BenchmarkCategory("BgNbd")]
 [MemoryDiagnoser]
 public class BgNbdBench
