@@ -139,6 +139,7 @@ public sealed class BgNbdModel
     /// <param name="t">The time span in the model's unit; finite and zero or greater.</param>
     /// <returns><c>E[X(t)]</c>; 0 at <c>t = 0</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="t"/> is negative or not finite.</exception>
+    /// <exception cref="InvalidOperationException">The hypergeometric series does not converge (t more than about 10⁵ times α).</exception>
     /// <remarks><c>E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))]</c> (FHL 2005 eq. 7); at a = 1 the removable
     /// singularity is bridged by interpolation between a = 1 ± 1e-4.</remarks>
     public double ExpectedPurchases(double t)
@@ -167,6 +168,7 @@ public sealed class BgNbdModel
     /// <param name="age">The age <c>T</c>.</param>
     /// <returns><c>E[Y(t) | x, t_x, T]</c>; 0 at <c>t = 0</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative or not finite, or <paramref name="age"/> is below <paramref name="recency"/>.</exception>
+    /// <exception cref="InvalidOperationException">The hypergeometric series does not converge (t more than about 10⁵ times α + T).</exception>
     /// <remarks><c>E[Y(t)|x,t_x,T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + [x&gt;0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x))</c>
     /// (FHL 2005 eq. 10), with the power in the denominator taken in logs so a large frequency cannot overflow.</remarks>
     public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
@@ -262,6 +264,7 @@ public sealed class BgNbdModel
         double logHyp = LifetimeMath.LogHypergeometric(R, B, c, z, out double sign);
         double logTerm = R * (Math.Log(Alpha) - Math.Log(Alpha + t)) + logHyp;
         double value = c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logTerm, sign);
+        if (double.IsNaN(value)) ThrowSeriesFailed(t);
         return Math.Max(0d, value);
     }
 
@@ -289,8 +292,14 @@ public sealed class BgNbdModel
         double z = t / (Alpha + age + t);
         double logHyp = LifetimeMath.LogHypergeometric(rx, B + x, c, z, out double sign);
         double logTerm = rx * (Math.Log(Alpha + age) - Math.Log(Alpha + age + t)) + logHyp;
-        return c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logTerm, sign);
+        double value = c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logTerm, sign);
+        if (double.IsNaN(value)) ThrowSeriesFailed(t);
+        return value;
     }
+
+    private static void ThrowSeriesFailed(double t) =>
+        ThrowHelper.ThrowInvalidOperation(string.Create(CultureInfo.InvariantCulture,
+            $"The hypergeometric series of the BG/NBD expectation did not converge for t = {t}; t is too long relative to the model's time scale."));
 
     private double AliveCore(double x, double tx, double age)
     {

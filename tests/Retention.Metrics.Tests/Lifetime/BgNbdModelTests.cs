@@ -305,4 +305,11 @@ public class BgNbdModelTests
         ex = Assert.Throws<ArgumentException>(() => s_paper.ExpectedPurchases([1d, double.NaN], new double[2]));
         Assert.Contains("t[1]", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExpectedPurchases_AbsurdlyLongSpan_ThrowsInsteadOfNaN()
+    {
+        // z = t/(α+t) within 1e-9 of 1 needs more than the series' 10⁷-term budget: a clear error, never NaN.
+        Assert.Throws<InvalidOperationException>(() => s_paper.ExpectedPurchases(4.414e10));
+    }
 }
