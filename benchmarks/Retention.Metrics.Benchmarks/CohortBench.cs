@@ -64,18 +64,7 @@ public class CohortBench
 
     /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
     [Benchmark(Description = "Floor: sum columns")]
-    public long Floor()
-    {
-        ReadOnlySpan<int> days = _history.DayNumbers;
-        ReadOnlySpan<long> units = _history.AmountUnits;
-        long daySum = 0, unitSum = 0;
-        for (int i = 0; i < days.Length; i++)
-        {
-            daySum += days[i];
-            unitSum += units[i];
-        }
-        return daySum ^ unitSum;
-    }
+    public long Floor() => BandwidthFloor.SumColumns(_history);
 }
 
 /// <summary>A monthly cohort matrix reduced to figures every variant can produce: cells, Σ active, Σ active weighted by position, Σ orders, Σ revenue.</summary>

@@ -161,19 +161,7 @@ public class RepeatBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("Dormancy")]
     public long DormancyFloor() => Floor();
 
-    /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
-    private long Floor()
-    {
-        ReadOnlySpan<int> days = _history.DayNumbers;
-        ReadOnlySpan<long> units = _history.AmountUnits;
-        long daySum = 0, unitSum = 0;
-        for (int i = 0; i < days.Length; i++)
-        {
-            daySum += days[i];
-            unitSum += units[i];
-        }
-        return daySum ^ unitSum;
-    }
+    private long Floor() => BandwidthFloor.SumColumns(_history);
 
     private static (long, long) Pair(object[] row) =>
         (Convert.ToInt64(row[0], CultureInfo.InvariantCulture), Convert.ToInt64(row[1], CultureInfo.InvariantCulture));

@@ -69,16 +69,5 @@ public class SummaryBench
 
     /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
     [Benchmark(Description = "Floor: sum columns")]
-    public long Floor()
-    {
-        ReadOnlySpan<int> days = _history.DayNumbers;
-        ReadOnlySpan<long> units = _history.AmountUnits;
-        long daySum = 0, unitSum = 0;
-        for (int i = 0; i < days.Length; i++)
-        {
-            daySum += days[i];
-            unitSum += units[i];
-        }
-        return daySum ^ unitSum;
-    }
+    public long Floor() => BandwidthFloor.SumColumns(_history);
 }
