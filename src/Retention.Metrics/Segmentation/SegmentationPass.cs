@@ -7,39 +7,9 @@ internal static class SegmentationPass
     /// <remarks>The summary's first purchase, orders, occasions and spend count only purchases inside the window. O(purchases).</remarks>
     internal static int Summaries(PurchaseHistory history, int startDay, int asOfDay, Span<CustomerSummary> destination)
     {
-        ReadOnlySpan<int> starts = history.CustomerStarts;
-        ReadOnlySpan<int> ids = history.CustomerIds;
-        int[] days = history.DayArray;
-        long[] units = history.UnitArray;
-        int scale = history.AmountScale;
-        int written = 0;
-        for (int c = 0; c < ids.Length; c++)
-        {
-            int i = starts[c];
-            int end = starts[c + 1];
-            while (i < end && days[i] < startDay) i++;
-            if (i == end || days[i] > asOfDay) continue;
-            int first = days[i];
-            int previous = first;
-            int orders = 0, purchaseDays = 1;
-            long total = 0, firstDayTotal = 0;
-            for (; i < end; i++)
-            {
-                int day = days[i];
-                if (day > asOfDay) break;
-                if (day != previous)
-                {
-                    purchaseDays++;
-                    previous = day;
-                }
-                orders++;
-                long u = units[i];
-                total += u;
-                if (day == first) firstDayTotal += u;
-            }
-            destination[written++] = new CustomerSummary(ids[c], first, previous, orders, purchaseDays, asOfDay, total, total - firstDayTotal, scale);
-        }
-        return written;
+        var sink = new SummaryPass.SpanSink(destination);
+        SummaryPass.Run(history, startDay, asOfDay, ref sink);
+        return sink.Written;
     }
 
     /// <summary>Validates the observation end and an optional window start, returning the first day of the window.</summary>

@@ -19,7 +19,7 @@ public static class Summaries
         SummaryPass.ValidateAsOf(history, asOf);
         if (destination.Length < history.CustomerCount)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), destination.Length, history.CustomerCount);
-        var sink = new SpanSink(destination);
+        var sink = new SummaryPass.SpanSink(destination);
         SummaryPass.Run(history, asOf.DayNumber, ref sink);
         return sink.Written;
     }
@@ -112,15 +112,6 @@ public static class Summaries
         var buffer = new HoldoutSummary[history.CustomerCount];
         int written = ComputeWithHoldout(history, calibrationEnd, holdoutEnd, buffer);
         return written == buffer.Length ? buffer : buffer.AsSpan(0, written).ToArray();
-    }
-
-    private ref struct SpanSink(Span<CustomerSummary> destination) : ISummarySink
-    {
-        private readonly Span<CustomerSummary> _destination = destination;
-
-        public int Written { get; private set; }
-
-        public void Add(int position, in CustomerSummary summary) => _destination[Written++] = summary;
     }
 
     private struct TotalsSink : ISummarySink
