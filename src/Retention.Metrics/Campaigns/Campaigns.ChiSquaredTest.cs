@@ -26,12 +26,7 @@ public static partial class Campaigns
     public static TestResult ChiSquaredTest(CampaignGroup treated, CampaignGroup control, bool yatesCorrection = false,
         CampaignOutcome outcome = CampaignOutcome.Response, double confidenceLevel = 0.95)
     {
-        RequireMailed(treated, nameof(treated));
-        RequireMailed(control, nameof(control));
-        ValidateOutcome(outcome, nameof(outcome));
-        double zCritical = ConfidenceZ(confidenceLevel, nameof(confidenceLevel));
-        var t = new Rate(treated.Successes(outcome), treated.Mailed);
-        var c = new Rate(control.Successes(outcome), control.Mailed);
+        double zCritical = GroupRates(treated, control, outcome, confidenceLevel, out Rate t, out Rate c);
         double chi2 = ChiSquared2x2(t, c, yatesCorrection);
         double p = ChiSquaredDistribution.Survival(chi2, 1d);
         return new TestResult(chi2, p, t.Value - c.Value, DifferenceInterval(t, c, zCritical), 1d, confidenceLevel);

@@ -19,12 +19,7 @@ public static partial class Campaigns
     public static LiftResult Lift(CampaignGroup treated, CampaignGroup control, CampaignOutcome outcome = CampaignOutcome.Response,
         double confidenceLevel = 0.95)
     {
-        RequireMailed(treated, nameof(treated));
-        RequireMailed(control, nameof(control));
-        ValidateOutcome(outcome, nameof(outcome));
-        double z = ConfidenceZ(confidenceLevel, nameof(confidenceLevel));
-        var t = new Rate(treated.Successes(outcome), treated.Mailed);
-        var c = new Rate(control.Successes(outcome), control.Mailed);
+        double z = GroupRates(treated, control, outcome, confidenceLevel, out Rate t, out Rate c);
         Interval absolute = DifferenceInterval(t, c, z);
         double? relative = c.Numerator == 0 ? null : t.Value / c.Value - 1d;
         Interval? relativeInterval = null;

@@ -24,6 +24,19 @@ public static partial class Campaigns
             ThrowHelper.ThrowOutOfRange(paramName, outcome, "it must be Response or Order.");
     }
 
+    /// <summary>Validates both groups, the outcome and the confidence level; returns the interval's z and each group's success rate.</summary>
+    internal static double GroupRates(CampaignGroup treated, CampaignGroup control, CampaignOutcome outcome, double confidenceLevel,
+        out Rate t, out Rate c)
+    {
+        RequireMailed(treated, nameof(treated));
+        RequireMailed(control, nameof(control));
+        ValidateOutcome(outcome, nameof(outcome));
+        double z = ConfidenceZ(confidenceLevel, nameof(confidenceLevel));
+        t = new Rate(treated.Successes(outcome), treated.Mailed);
+        c = new Rate(control.Successes(outcome), control.Mailed);
+        return z;
+    }
+
     /// <summary>Rejects a group with nobody in it: a rate comparison needs at least one customer per group.</summary>
     internal static void RequireMailed(CampaignGroup group, string paramName)
     {

@@ -23,12 +23,7 @@ public static partial class Campaigns
     public static TestResult TwoProportionZTest(CampaignGroup treated, CampaignGroup control,
         CampaignOutcome outcome = CampaignOutcome.Response, double confidenceLevel = 0.95)
     {
-        RequireMailed(treated, nameof(treated));
-        RequireMailed(control, nameof(control));
-        ValidateOutcome(outcome, nameof(outcome));
-        double zCritical = ConfidenceZ(confidenceLevel, nameof(confidenceLevel));
-        var t = new Rate(treated.Successes(outcome), treated.Mailed);
-        var c = new Rate(control.Successes(outcome), control.Mailed);
+        double zCritical = GroupRates(treated, control, outcome, confidenceLevel, out Rate t, out Rate c);
         double z = PooledZ(t, c);
         double p = Math.Min(1d, 2d * NormalDistribution.Survival(Math.Abs(z)));
         return new TestResult(z, p, t.Value - c.Value, DifferenceInterval(t, c, zCritical), null, confidenceLevel);
