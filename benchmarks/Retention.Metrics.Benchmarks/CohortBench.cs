@@ -9,27 +9,17 @@ namespace Retention.Metrics.Benchmarks;
 [BenchConfig]
 [BenchmarkCategory("Cohorts")]
 [MemoryDiagnoser]
-public class CohortBench
+public class CohortBench : ShopBench
 {
     private static readonly CohortOptions s_onOrAfter = new() { Retention = CohortRetention.OnOrAfter };
 
-    private Purchase[] _purchases = [];
-    private PurchaseHistory _history = PurchaseHistory.Empty;
-    private DuckDbShop? _duck;
     private CohortFingerprint _expected;
-
-    /// <summary>Purchases: 1,000,000 and 10,000,000 by default; see <see cref="Sizes"/> (RM_BENCH_SIZES).</summary>
-    [ParamsSource(nameof(SizeValues))]
-    public int N { get; set; }
-
-    public static IEnumerable<int> SizeValues => Sizes.All;
 
     [GlobalSetup]
     public void Setup()
     {
-        _purchases = ShopData.Purchases(N);
-        _history = ShopData.History(N);
-        _expected = CohortFingerprint.From(Cohorts.Compute(_history, ShopData.AsOf));
+        LoadShop();
+        _expected = CohortFingerprint.From(Cohorts.Compute(History, ShopData.AsOf));
     }
 
     [GlobalSetup(Target = nameof(Linq))]
@@ -43,28 +33,25 @@ public class CohortBench
     public void SetupDuckDb()
     {
         Setup();
-        _duck = DuckDbShop.Load(_purchases);
+        LoadDuck();
         CohortFingerprint.AssertEqual(_expected, DuckDb(), nameof(DuckDb));
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _duck?.Dispose();
-
     [Benchmark(Baseline = true, Description = "LINQ GroupBy")]
-    public CohortFingerprint Linq() => CohortVariants.Linq(_purchases, ShopData.AsOf);
+    public CohortFingerprint Linq() => CohortVariants.Linq(Purchases, ShopData.AsOf);
 
     [Benchmark(Description = "Cohorts.Compute (on)")]
-    public CohortTable Compute() => Cohorts.Compute(_history, ShopData.AsOf);
+    public CohortTable Compute() => Cohorts.Compute(History, ShopData.AsOf);
 
     [Benchmark(Description = "Cohorts.Compute (on or after)")]
-    public CohortTable ComputeOnOrAfter() => Cohorts.Compute(_history, ShopData.AsOf, s_onOrAfter);
+    public CohortTable ComputeOnOrAfter() => Cohorts.Compute(History, ShopData.AsOf, s_onOrAfter);
 
     [Benchmark(Description = "DuckDB SQL")]
-    public CohortFingerprint DuckDb() => CohortVariants.DuckDb(_duck!, ShopData.AsOf);
+    public CohortFingerprint DuckDb() => CohortVariants.DuckDb(Duck!, ShopData.AsOf);
 
     /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
     [Benchmark(Description = "Floor: sum columns")]
-    public long Floor() => BandwidthFloor.SumColumns(_history);
+    public long Floor() => BandwidthFloor.SumColumns(History);
 }
 
 /// <summary>A monthly cohort matrix reduced to figures every variant can produce: cells, Σ active, Σ active weighted by position, Σ orders, Σ revenue.</summary>

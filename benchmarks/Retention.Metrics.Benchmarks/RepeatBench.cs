@@ -11,19 +11,11 @@ namespace Retention.Metrics.Benchmarks;
 [BenchmarkCategory("Repeat")]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [MemoryDiagnoser]
-public class RepeatBench
+public class RepeatBench : ShopBench
 {
     private const int F2Window = 90;
     private const int DormancyDays = 180;
 
-    private Purchase[] _purchases = [];
-    private PurchaseHistory _history = PurchaseHistory.Empty;
-    private DuckDbShop? _duck;
-
-    [ParamsSource(nameof(SizeValues))]
-    public int N { get; set; }
-
-    public static IEnumerable<int> SizeValues => Sizes.All;
 
     private static DateOnly AsOf => ShopData.AsOf;
 
@@ -32,8 +24,7 @@ public class RepeatBench
     [GlobalSetup]
     public void Setup()
     {
-        _purchases = ShopData.Purchases(N);
-        _history = ShopData.History(N);
+        LoadShop();
     }
 
     // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
@@ -51,30 +42,27 @@ public class RepeatBench
     public void SetupSql()
     {
         Setup();
-        _duck = DuckDbShop.Load(_purchases);
+        LoadDuck();
         Check("MultiPurchaseShare SQL", Checksum(MultiPurchaseShare()), MultiPurchaseShareSql());
         Check("PeriodSeries SQL", Checksum(PeriodSeries()), PeriodSeriesSql());
         Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _duck?.Dispose();
-
     // ---- 2回以上購入者比率 (customers with ≥ 2 purchase days) ----
 
     [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("MultiPurchaseShare")]
     public (long, long) MultiPurchaseShareLinq()
     {
-        var days = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Select(p => p.Date).Distinct().Count()).ToList();
+        var days = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Select(p => p.Date).Distinct().Count()).ToList();
         return (days.Count(d => d >= 2), days.Count);
     }
 
     [Benchmark(Description = "Repeat.MultiPurchaseShare"), BenchmarkCategory("MultiPurchaseShare")]
-    public Rate MultiPurchaseShare() => Repeat.MultiPurchaseShare(_history, AsOf);
+    public Rate MultiPurchaseShare() => Repeat.MultiPurchaseShare(History, AsOf);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("MultiPurchaseShare")]
-    public (long, long) MultiPurchaseShareSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+    public (long, long) MultiPurchaseShareSql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
         SELECT count(*) FILTER (WHERE d >= 2), count(*)
         FROM (SELECT customer, count(DISTINCT day) AS d FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
         """)));
@@ -87,8 +75,8 @@ public class RepeatBench
     [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("PeriodSeries")]
     public (long, long) PeriodSeriesLinq()
     {
-        var first = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).ToDictionary(g => g.Key, g => g.Min(p => p.Date));
-        var months = _purchases.Where(p => p.Date <= AsOf)
+        var first = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).ToDictionary(g => g.Key, g => g.Min(p => p.Date));
+        var months = Purchases.Where(p => p.Date <= AsOf)
             .GroupBy(p => (p.Date.Year, p.Date.Month))
             .Select(g => (Buyers: (long)g.Select(p => p.Customer).Distinct().Count(),
                           Repeat: (long)g.Where(p => p.Date != first[p.Customer]).Select(p => p.Customer).Distinct().Count()))
@@ -97,10 +85,10 @@ public class RepeatBench
     }
 
     [Benchmark(Description = "Repeat.PeriodSeries"), BenchmarkCategory("PeriodSeries")]
-    public RepeatSeries PeriodSeries() => Repeat.PeriodSeries(_history, From, AsOf, PeriodUnit.Month);
+    public RepeatSeries PeriodSeries() => Repeat.PeriodSeries(History, From, AsOf, PeriodUnit.Month);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodSeries")]
-    public (long, long) PeriodSeriesSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+    public (long, long) PeriodSeriesSql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
         WITH p AS (SELECT customer, day, min(day) OVER (PARTITION BY customer) AS first FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
         m AS (SELECT date_trunc('month', day) AS month, count(DISTINCT customer) AS buyers,
                      count(DISTINCT customer) FILTER (WHERE day <> first) AS repeat_buyers
@@ -116,7 +104,7 @@ public class RepeatBench
     [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("F2Conversion")]
     public (long, long) F2ConversionLinq()
     {
-        var customers = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g =>
+        var customers = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g =>
         {
             var days = g.Select(p => p.Date.DayNumber).Distinct().OrderBy(d => d).Take(2).ToArray();
             return (First: days[0], Second: days.Length > 1 ? days[1] : int.MaxValue);
@@ -125,10 +113,10 @@ public class RepeatBench
     }
 
     [Benchmark(Description = "Repeat.F2Conversion"), BenchmarkCategory("F2Conversion")]
-    public ConversionResult F2Conversion() => Repeat.F2Conversion(_history, AsOf, F2Window);
+    public ConversionResult F2Conversion() => Repeat.F2Conversion(History, AsOf, F2Window);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("F2Conversion")]
-    public (long, long) F2ConversionSql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+    public (long, long) F2ConversionSql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
         WITH d AS (SELECT DISTINCT customer, day FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
         r AS (SELECT customer, day, row_number() OVER (PARTITION BY customer ORDER BY day) AS k FROM d),
         f AS (SELECT customer, min(day) FILTER (WHERE k = 1) AS first, min(day) FILTER (WHERE k = 2) AS second
@@ -145,15 +133,15 @@ public class RepeatBench
     [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("Dormancy")]
     public (long, long) DormancyLinq()
     {
-        var last = _purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Max(p => p.Date.DayNumber)).ToList();
+        var last = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Max(p => p.Date.DayNumber)).ToList();
         return (last.Count(d => AsOf.DayNumber - d >= DormancyDays), last.Count);
     }
 
     [Benchmark(Description = "Dormancy.Classify"), BenchmarkCategory("Dormancy")]
-    public DormancyStatus DormancyClassify() => Metrics.Dormancy.Classify(_history, AsOf, DormancyDays);
+    public DormancyStatus DormancyClassify() => Metrics.Dormancy.Classify(History, AsOf, DormancyDays);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("Dormancy")]
-    public (long, long) DormancySql() => Pair(_duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+    public (long, long) DormancySql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
         SELECT count(*) FILTER (WHERE DATE '{AsOf:yyyy-MM-dd}' - last >= {DormancyDays}), count(*)
         FROM (SELECT customer, max(day) AS last FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
         """)));
@@ -161,7 +149,7 @@ public class RepeatBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("Dormancy")]
     public long DormancyFloor() => Floor();
 
-    private long Floor() => BandwidthFloor.SumColumns(_history);
+    private long Floor() => BandwidthFloor.SumColumns(History);
 
     private static (long, long) Pair(object[] row) =>
         (Convert.ToInt64(row[0], CultureInfo.InvariantCulture), Convert.ToInt64(row[1], CultureInfo.InvariantCulture));

@@ -7,27 +7,17 @@ namespace Retention.Metrics.Benchmarks;
 [BenchConfig]
 [BenchmarkCategory("Summary")]
 [MemoryDiagnoser]
-public class SummaryBench
+public class SummaryBench : ShopBench
 {
-    private Purchase[] _purchases = [];
-    private PurchaseHistory _history = PurchaseHistory.Empty;
     private CustomerSummary[] _destination = [];
-    private DuckDbShop? _duck;
     private ShopTotals _expected;
-
-    /// <summary>Purchases: 1,000,000 and 10,000,000 by default; see <see cref="Sizes"/> (RM_BENCH_SIZES).</summary>
-    [ParamsSource(nameof(SizeValues))]
-    public int N { get; set; }
-
-    public static IEnumerable<int> SizeValues => Sizes.All;
 
     [GlobalSetup]
     public void Setup()
     {
-        _purchases = ShopData.Purchases(N);
-        _history = ShopData.History(N);
-        _destination = new CustomerSummary[_history.CustomerCount];
-        _expected = ShopTotals.From(Summaries.Totals(_history, ShopData.AsOf));
+        LoadShop();
+        _destination = new CustomerSummary[History.CustomerCount];
+        _expected = ShopTotals.From(Summaries.Totals(History, ShopData.AsOf));
     }
 
     [GlobalSetup(Target = nameof(Linq))]
@@ -41,7 +31,7 @@ public class SummaryBench
     public void SetupDuckDb()
     {
         Setup();
-        _duck = DuckDbShop.Load(_purchases);
+        LoadDuck();
         ShopTotals.AssertEqual(_expected, DuckDb(), nameof(DuckDb));
     }
 
@@ -49,25 +39,22 @@ public class SummaryBench
     public void SetupCompute()
     {
         Setup();
-        if (Compute() != _history.CustomerCount) throw new InvalidOperationException("Compute wrote too few summaries.");
+        if (Compute() != History.CustomerCount) throw new InvalidOperationException("Compute wrote too few summaries.");
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _duck?.Dispose();
-
     [Benchmark(Baseline = true, Description = "LINQ GroupBy")]
-    public ShopTotals Linq() => SummaryVariants.Linq(_purchases, ShopData.AsOf);
+    public ShopTotals Linq() => SummaryVariants.Linq(Purchases, ShopData.AsOf);
 
     [Benchmark(Description = "Summaries.Totals")]
-    public SummaryTotals Totals() => Summaries.Totals(_history, ShopData.AsOf);
+    public SummaryTotals Totals() => Summaries.Totals(History, ShopData.AsOf);
 
     [Benchmark(Description = "Summaries.Compute(span)")]
-    public int Compute() => Summaries.Compute(_history, ShopData.AsOf, _destination);
+    public int Compute() => Summaries.Compute(History, ShopData.AsOf, _destination);
 
     [Benchmark(Description = "DuckDB SQL")]
-    public ShopTotals DuckDb() => SummaryVariants.DuckDb(_duck!, ShopData.AsOf);
+    public ShopTotals DuckDb() => SummaryVariants.DuckDb(Duck!, ShopData.AsOf);
 
     /// <summary>The bandwidth floor: one pass reading both columns of the history (12 bytes per purchase).</summary>
     [Benchmark(Description = "Floor: sum columns")]
-    public long Floor() => BandwidthFloor.SumColumns(_history);
+    public long Floor() => BandwidthFloor.SumColumns(History);
 }
