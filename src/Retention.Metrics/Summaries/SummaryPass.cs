@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Retention.Metrics;
 
 /// <summary>Receives one customer's summary from <see cref="SummaryPass"/>.</summary>
@@ -20,45 +24,59 @@ internal static class SummaryPass
     /// <remarks>Only purchases inside the window count: the summary's first purchase, orders, purchase days and spend are
     /// the window's. <c>startDay = int.MinValue</c> means no lower bound. O(purchases), no allocation.</remarks>
     internal static void Run<TSink>(PurchaseHistory history, int startDay, int asOfDay, ref TSink sink)
+        where TSink : struct, ISummarySink, allows ref struct =>
+        Run(history, startDay, asOfDay, 0, history.CustomerCount, ref sink);
+
+    /// <summary>Summarizes the customers at positions <c>[fromCustomer, toCustomer)</c> with a purchase in the window
+    /// <c>[startDay, asOfDay]</c>, in position order: one part of a pass split by customer ranges (<see cref="CustomerRanges"/>).</summary>
+    internal static void Run<TSink>(PurchaseHistory history, int startDay, int asOfDay, int fromCustomer, int toCustomer, ref TSink sink)
         where TSink : struct, ISummarySink, allows ref struct
     {
         ReadOnlySpan<int> starts = history.CustomerStarts;
         ReadOnlySpan<int> ids = history.CustomerIds;
-        int[] days = history.DayArray;
-        long[] units = history.UnitArray;
+        Debug.Assert((uint)fromCustomer <= (uint)toCustomer && toCustomer <= ids.Length);
+        ReadOnlySpan<int> days = history.DayNumbers;
+        ReadOnlySpan<long> units = history.AmountUnits;
         int scale = history.AmountScale;
         // When the window covers the whole history, no run needs trimming.
         bool trim = asOfDay < history.MaxDayNumber;
         bool trimFront = startDay > history.MinDayNumber;
-        for (int c = 0; c < ids.Length; c++)
+        // The history's invariants (ascending starts from 0 to Count, non-empty runs, each run sorted by day) keep every
+        // index below inside the columns, so the loop reads through references without a bounds check per element.
+        ref int day0 = ref MemoryMarshal.GetReference(days);
+        ref long unit0 = ref MemoryMarshal.GetReference(units);
+        int end = starts[fromCustomer];
+        for (int c = fromCustomer; c < toCustomer; c++)
         {
-            int start = starts[c];
-            int end = starts[c + 1];
+            int start = end;
+            end = starts[c + 1];
+            int stop = end;
             // Runs are sorted by day: drop the purchases before the window from the front …
-            if (trimFront) while (start < end && days[start] < startDay) start++;
-            if (start == end) continue;
-            int first = days[start];
+            if (trimFront)
+            {
+                while (start < stop && Unsafe.Add(ref day0, start) < startDay) start++;
+                if (start == stop) continue;
+            }
+            int first = Unsafe.Add(ref day0, start);
             if (first > asOfDay) continue;
             // … and those after the observation end from the back.
-            if (trim) while (days[end - 1] > asOfDay) end--;
-            ReadOnlySpan<int> runDays = new(days, start, end - start);
-            ReadOnlySpan<long> runUnits = new(units, start, end - start);
+            if (trim) while (Unsafe.Add(ref day0, stop - 1) > asOfDay) stop--;
             // The first purchase day's orders, then the rest: a new purchase day wherever the day changes.
-            long firstDayTotal = runUnits[0];
-            int k = 1;
-            while (k < runDays.Length && runDays[k] == first)
+            long firstDayTotal = Unsafe.Add(ref unit0, start);
+            int k = start + 1;
+            while (k < stop && Unsafe.Add(ref day0, k) == first)
             {
-                firstDayTotal += runUnits[k];
+                firstDayTotal += Unsafe.Add(ref unit0, k);
                 k++;
             }
             long total = firstDayTotal;
             int purchaseDays = 1;
-            for (; k < runDays.Length; k++)
+            for (; k < stop; k++)
             {
-                purchaseDays += runDays[k] != runDays[k - 1] ? 1 : 0;
-                total += runUnits[k];
+                purchaseDays += Unsafe.Add(ref day0, k) != Unsafe.Add(ref day0, k - 1) ? 1 : 0;
+                total += Unsafe.Add(ref unit0, k);
             }
-            var summary = new CustomerSummary(ids[c], first, runDays[^1], runDays.Length, purchaseDays, asOfDay, total, total - firstDayTotal, scale);
+            var summary = new CustomerSummary(ids[c], first, Unsafe.Add(ref day0, stop - 1), stop - start, purchaseDays, asOfDay, total, total - firstDayTotal, scale);
             sink.Add(c, in summary);
         }
     }
