@@ -63,33 +63,36 @@ public static partial class Repeat
             int firstR = first < tableStart ? -1 : map[first - tableStart];
             if (firstR >= 0) newBuyers[firstR]++;
             else acquiredBefore++;
+            // Days ascend within the run: skip the days before the table and stop at the observation end, so the loop
+            // below has no branch but its own; everything in it is counted branch-free (the period changes unpredictably).
+            int i = s, stop = end;
+            while (i < stop && days[i] < tableStart) i++;
+            while (stop > i && days[stop - 1] > asOfDay) stop--;
             int lastR = -2;
-            bool repeatCounted = false;
-            for (int i = s; i < end; i++)
+            int repeatCounted = 0;
+            for (; i < stop; i++)
             {
                 int day = days[i];
-                if (day > asOfDay) break;
-                if (day < tableStart) continue;
                 int r = map[day - tableStart];
                 long u = units[i];
+                int notFirstOrder = i != s ? 1 : 0;
+                int laterDay = day != first ? 1 : 0;
                 orders[r]++;
-                revenue[r] = checked(revenue[r] + u);
-                if (i != s) repeatOrders[r]++;
-                if (day != first) repeatRevenue[r] = checked(repeatRevenue[r] + u);
-                if (r != lastR)
-                {
-                    buyers[r]++;
-                    if (lastR == r - 1) retained[r]++;
-                    if (firstR == r - 1) newRetained[r]++;
-                    lastR = r;
-                    repeatCounted = false;
-                }
-                if (!repeatCounted && (byOrders ? i != s : day != first))
-                {
-                    repeatCounted = true;
-                    repeatBuyers[r]++;
-                    if (firstR == r) newRepeat[r]++;
-                }
+                // Per-period sums cannot overflow: the history keeps the sum of all absolute amounts within a long.
+                revenue[r] += u;
+                repeatOrders[r] += notFirstOrder;
+                repeatRevenue[r] += u & -(long)laterDay;
+                int changed = r != lastR ? 1 : 0;
+                buyers[r] += changed;
+                retained[r] += changed & (lastR == r - 1 ? 1 : 0);
+                newRetained[r] += changed & (firstR == r - 1 ? 1 : 0);
+                lastR = r;
+                int isRepeat = byOrders ? notFirstOrder : laterDay;
+                repeatCounted &= changed ^ 1;
+                int newRepeater = isRepeat & (repeatCounted ^ 1);
+                repeatBuyers[r] += newRepeater;
+                newRepeat[r] += newRepeater & (firstR == r ? 1 : 0);
+                repeatCounted |= isRepeat;
             }
         }
         long cumulative = acquiredBefore;
