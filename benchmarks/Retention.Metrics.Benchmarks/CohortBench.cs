@@ -22,6 +22,13 @@ public class CohortBench : ShopBench
         _expected = CohortFingerprint.From(Cohorts.Compute(History, ShopData.AsOf));
     }
 
+    [GlobalSetup(Target = nameof(ComputeParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        CohortFingerprint.AssertEqual(_expected, CohortFingerprint.From(ComputeParallel()), nameof(ComputeParallel));
+    }
+
     [GlobalSetup(Target = nameof(Linq))]
     public void SetupLinq()
     {
@@ -42,6 +49,9 @@ public class CohortBench : ShopBench
 
     [Benchmark(Description = "Cohorts.Compute (on)")]
     public CohortTable Compute() => Cohorts.Compute(History, ShopData.AsOf);
+
+    [Benchmark(Description = "Cohorts.Compute (on), 2 threads")]
+    public CohortTable ComputeParallel() => Cohorts.Compute(History, ShopData.AsOf, null, degreeOfParallelism: 2);
 
     [Benchmark(Description = "Cohorts.Compute (on or after)")]
     public CohortTable ComputeOnOrAfter() => Cohorts.Compute(History, ShopData.AsOf, s_onOrAfter);

@@ -20,6 +20,13 @@ public class SummaryBench : ShopBench
         _expected = ShopTotals.From(Summaries.Totals(History, ShopData.AsOf));
     }
 
+    [GlobalSetup(Target = nameof(TotalsParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        ShopTotals.AssertEqual(_expected, ShopTotals.From(TotalsParallel()), nameof(TotalsParallel));
+    }
+
     [GlobalSetup(Target = nameof(Linq))]
     public void SetupLinq()
     {
@@ -47,6 +54,9 @@ public class SummaryBench : ShopBench
 
     [Benchmark(Description = "Summaries.Totals")]
     public SummaryTotals Totals() => Summaries.Totals(History, ShopData.AsOf);
+
+    [Benchmark(Description = "Summaries.Totals, 2 threads")]
+    public SummaryTotals TotalsParallel() => Summaries.Totals(History, ShopData.AsOf, degreeOfParallelism: 2);
 
     [Benchmark(Description = "Summaries.Compute(span)")]
     public int Compute() => Summaries.Compute(History, ShopData.AsOf, _destination);
