@@ -292,28 +292,6 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Report_DefaultOut_WritesRetentionReportHtmlInTheWorkingDirectory()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), $"report-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        string previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = dir;
-            var (code, output, _) = Run("report", "--sample", "--purchases", "500");
-            Assert.Equal(0, code);
-            string expected = Path.Combine(dir, "retention-report.html");
-            Assert.True(File.Exists(expected));
-            Assert.StartsWith($"Wrote {expected}", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    [Fact]
     public void Report_SampleText_PrintsTheTextHeadline()
     {
         var (code, output, _) = Run("report", "--sample", "--purchases", "4000", "--seed", "7", "--format", "text");
