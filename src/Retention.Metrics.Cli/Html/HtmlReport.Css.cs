@@ -29,7 +29,8 @@ internal static partial class HtmlReport
         svg .band{fill:#93c5fd;fill-opacity:.45;stroke:none}
         svg .bar{fill:var(--bar)}
         svg .bar-label{fill:var(--ink);font-size:11px}
-        svg .legend{fill:var(--ink)}
+        svg .bar-label.inside{fill:#0b2563;font-weight:600}
+        svg .legend,svg .legend text{fill:var(--ink);font-size:12px}
         svg rect.partial{fill-opacity:.45}
         svg .tile-name{fill:#fff;font-size:13px;font-weight:600}
         svg .tile-value{fill:#fff;font-size:12px}

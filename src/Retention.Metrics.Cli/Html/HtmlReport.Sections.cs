@@ -42,20 +42,26 @@ internal static partial class HtmlReport
 
     private static string CohortHeatmap(CohortTable table)
     {
-        int cohorts = table.CohortCount, periods = table.PeriodCount;
+        int periods = table.PeriodCount;
+        // Rows: the cohorts with customers (a month without new customers has nothing to show; the table lists it).
+        var rows = new List<int>();
+        for (int c = 0; c < table.CohortCount; c++)
+        {
+            if (table.CohortSizes[c] > 0) rows.Add(c);
+        }
         int columns = Math.Max(1, periods - 1);
-        const double LabelWidth = 132, TopPad = 34, LegendHeight = 58;
+        const double LabelWidth = 132, TopPad = 34, LegendHeight = 58, LegendWidth = 240;
         double cw = Math.Clamp((900 - LabelWidth) / columns, 8, 30);
         double ch = Math.Clamp(cw * 0.62, 11, 18);
-        double width = LabelWidth + (columns * cw) + 10;
-        double height = TopPad + (cohorts * ch) + LegendHeight;
+        double width = Math.Max(LabelWidth + (columns * cw) + 10, LabelWidth + LegendWidth + 180);
+        double height = TopPad + (rows.Count * ch) + LegendHeight;
 
         double max = 0;
-        for (int c = 0; c < cohorts; c++)
+        foreach (int c in rows)
         {
             for (int k = 1; k < periods; k++)
             {
-                if (table.State(c, k) != CohortCellState.NotStarted && table.CohortSizes[c] > 0) max = Math.Max(max, table.Retention(c, k).Value);
+                if (table.State(c, k) != CohortCellState.NotStarted) max = Math.Max(max, table.Retention(c, k).Value);
             }
         }
         max = SvgPlot.NiceMax(max, 4);
@@ -68,22 +74,24 @@ internal static partial class HtmlReport
            .Append("</linearGradient></defs>");
         int labelEvery = cw >= 22 ? 1 : cw >= 12 ? 3 : 6;
         svg.Append("<g class=\"axis\">");
-        svg.Append($"<text class=\"axis-title\" x=\"{N(LabelWidth)}\" y=\"12\">Months since first purchase →</text>");
+        svg.Append($"<text class=\"axis-title\" x=\"{N(LabelWidth)}\" y=\"12\">Months since first purchase →</text>")
+           .Append($"<text class=\"axis-title\" x=\"{N(LabelWidth - 6)}\" y=\"{N(TopPad - 6)}\" text-anchor=\"end\">Cohort · customers</text>");
         for (int k = 1; k < periods; k++)
         {
             if (k % labelEvery != 0 && k != 1) continue;
             svg.Append($"<text x=\"{N(LabelWidth + ((k - 1) * cw) + (cw / 2))}\" y=\"{N(TopPad - 6)}\" text-anchor=\"middle\">{k}</text>");
         }
-        for (int c = 0; c < cohorts; c++)
+        for (int i = 0; i < rows.Count; i++)
         {
-            double y = TopPad + (c * ch);
+            int c = rows[i];
+            double y = TopPad + (i * ch);
             svg.Append($"<text x=\"{N(LabelWidth - 6)}\" y=\"{N(y + (ch / 2) + 4)}\" text-anchor=\"end\">{Month(table.CohortStarts[c])} · {Count(table.CohortSizes[c])}</text>");
         }
         svg.Append("</g><g class=\"cells\">");
-        for (int c = 0; c < cohorts; c++)
+        for (int i = 0; i < rows.Count; i++)
         {
-            if (table.CohortSizes[c] == 0) continue;
-            double y = TopPad + (c * ch);
+            int c = rows[i];
+            double y = TopPad + (i * ch);
             for (int k = 1; k < periods; k++)
             {
                 CohortCellState state = table.State(c, k);
@@ -96,8 +104,7 @@ internal static partial class HtmlReport
             }
         }
         svg.Append("</g>");
-        double ly = TopPad + (cohorts * ch) + 18;
-        const double LegendWidth = 240;
+        double ly = TopPad + (rows.Count * ch) + 18;
         svg.Append("<g class=\"axis\">")
            .Append($"<text x=\"{N(LabelWidth - 6)}\" y=\"{N(ly + 11)}\" text-anchor=\"end\">Retention</text>")
            .Append($"<rect x=\"{N(LabelWidth)}\" y=\"{N(ly)}\" width=\"{N(LegendWidth)}\" height=\"14\" fill=\"url(#heat-scale)\" stroke=\"#94a3b8\" stroke-width=\"0.5\"/>");
@@ -107,8 +114,7 @@ internal static partial class HtmlReport
             svg.Append($"<line x1=\"{N(x)}\" y1=\"{N(ly + 14)}\" x2=\"{N(x)}\" y2=\"{N(ly + 18)}\"/><text x=\"{N(x)}\" y=\"{N(ly + 30)}\" text-anchor=\"middle\">{Percent(t, 0)}</text>");
         }
         svg.Append($"<rect class=\"partial\" x=\"{N(LabelWidth + LegendWidth + 30)}\" y=\"{N(ly)}\" width=\"14\" height=\"14\" fill=\"{HeatColor(0.6)}\"/>")
-           .Append($"<text x=\"{N(LabelWidth + LegendWidth + 50)}\" y=\"{N(ly + 11)}\">month still running</text>")
-           .Append($"<text x=\"{N(LabelWidth + LegendWidth + 190)}\" y=\"{N(ly + 11)}\">rows: first-purchase month · customers</text>");
+           .Append($"<text x=\"{N(LabelWidth + LegendWidth + 50)}\" y=\"{N(ly + 11)}\">month still running</text>");
         svg.Append("</g></svg>");
         return svg.ToString();
     }
@@ -154,7 +160,7 @@ internal static partial class HtmlReport
         var plot = new SvgPlot("chart-retention", "Retention curve: weighted average share of a cohort buying in month k")
             .Domain(0, lastPeriod, 0, rMax)
             .YAxis(SvgPlot.Ticks(0, rMax), t => Percent(t, rMax < 0.05 ? 1 : 0), "customers buying in the month")
-            .XAxis(SvgPlot.Ticks(0, lastPeriod, 6), t => t.ToString("0", Inv), "months since first purchase")
+            .XAxis(SvgPlot.MonthTicks(lastPeriod), t => t.ToString("0", Inv), "months since first purchase")
             .Line(retention, "series-a", i => $"Month {retentionPoints[i].Period}: {Percent(retentionPoints[i].Retention.Value, 2)} over {retentionPoints[i].Cohorts} cohorts");
         Figure(html, "Retention curve", plot.ToString());
 
@@ -162,7 +168,7 @@ internal static partial class HtmlReport
         plot = new SvgPlot("chart-ltv", "Cumulative revenue per cohort member (LTV curve)")
             .Domain(0, lastPeriod, 0, vMax)
             .YAxis(SvgPlot.Ticks(0, vMax), t => t.ToString("N0", Inv), "cumulative revenue per member")
-            .XAxis(SvgPlot.Ticks(0, lastPeriod, 6), t => t.ToString("0", Inv), "months since first purchase")
+            .XAxis(SvgPlot.MonthTicks(lastPeriod), t => t.ToString("0", Inv), "months since first purchase")
             .Line(ltv, "series-b", i => $"Month {ltvPoints[i].Period}: {MoneyPerMember(ltvPoints[i].CumulativeRevenuePerMember)} per member over {ltvPoints[i].Cohorts} cohorts");
         Figure(html, "Lifetime value curve", plot.ToString());
         html.Append("</div>\n");

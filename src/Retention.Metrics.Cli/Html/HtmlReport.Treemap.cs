@@ -8,9 +8,6 @@ internal static partial class HtmlReport
     /// <summary>A squarified treemap: tiles with area proportional to their values, largest first, labelled when they fit.</summary>
     internal static string Treemap(string id, string title, IReadOnlyList<(string Name, double Value, string Tooltip, string Color)> tiles, double width, double height)
     {
-        var svg = new StringBuilder();
-        svg.Append($"<svg class=\"chart\" id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-title\">")
-           .Append($"<title id=\"{id}-title\">{Escape(title)}</title>");
         var order = new List<int>();
         double total = 0;
         for (int i = 0; i < tiles.Count; i++)
@@ -22,6 +19,15 @@ internal static partial class HtmlReport
             }
         }
         order.Sort((a, b) => tiles[b].Value.CompareTo(tiles[a].Value));
+        // A legend below the tiles names every tile, so that small ones stay readable.
+        const int LegendColumns = 4;
+        const double LegendRow = 20;
+        int legendRows = (order.Count + LegendColumns - 1) / LegendColumns;
+        double legendHeight = legendRows == 0 ? 0 : (legendRows * LegendRow) + 12;
+        double svgHeight = height + legendHeight;
+        var svg = new StringBuilder();
+        svg.Append($"<svg class=\"chart\" id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(width)} {N(svgHeight)}\" width=\"{N(width)}\" height=\"{N(svgHeight)}\" role=\"img\" aria-labelledby=\"{id}-title\">")
+           .Append($"<title id=\"{id}-title\">{Escape(title)}</title>");
         if (total > 0)
         {
             var rects = new (double X, double Y, double W, double H)[tiles.Count];
@@ -42,6 +48,15 @@ internal static partial class HtmlReport
                        .Append($"<text class=\"tile-value\" x=\"{N(x + 7)}\" y=\"{N(y + 33)}\">{Count((long)t.Value)} · {Percent(t.Value / total)}</text>");
                 }
                 svg.Append("</g>");
+            }
+            svg.Append("</g><g class=\"legend\">");
+            double columnWidth = width / LegendColumns;
+            for (int j = 0; j < order.Count; j++)
+            {
+                var t = tiles[order[j]];
+                double x = (j % LegendColumns) * columnWidth, y = height + 12 + ((j / LegendColumns) * LegendRow);
+                svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"12\" height=\"12\" fill=\"{t.Color}\"/>")
+                   .Append($"<text x=\"{N(x + 18)}\" y=\"{N(y + 10)}\">{Escape(t.Name)} · {Count((long)t.Value)} ({Percent(t.Value / total)})<title>{Escape(t.Tooltip)}</title></text>");
             }
             svg.Append("</g>");
         }

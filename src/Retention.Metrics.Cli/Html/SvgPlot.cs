@@ -128,7 +128,11 @@ internal sealed class SvgPlot
         double top = Y(Math.Max(y, yBase)), bottom = Y(Math.Min(y, yBase));
         _body.Append($"<rect class=\"{cssClass}\" x=\"{N(px - (w / 2))}\" y=\"{N(top)}\" width=\"{N(w)}\" height=\"{N(Math.Max(0.5, bottom - top))}\"><title>{Escape(tooltip)}</title></rect>");
         if (label is not null)
-            _body.Append($"<text class=\"bar-label\" x=\"{N(px)}\" y=\"{N(top - 4)}\" text-anchor=\"middle\">{Escape(label)}</text>");
+        {
+            // Inside the top of a tall bar (clear of lines drawn above it), above a short one.
+            bool inside = bottom - top > 40;
+            _body.Append($"<text class=\"{(inside ? "bar-label inside" : "bar-label")}\" x=\"{N(px)}\" y=\"{N(inside ? top + 15 : top - 4)}\" text-anchor=\"middle\">{Escape(label)}</text>");
+        }
         return this;
     }
 
@@ -161,6 +165,23 @@ internal sealed class SvgPlot
         }
         var ticks = new List<double>();
         for (double t = Math.Ceiling(min / step) * step; t <= max + (step * 1e-9); t += step) ticks.Add(Math.Round(t, 10));
+        return [.. ticks];
+    }
+
+    /// <summary>Whole-month ticks from 0 to <paramref name="max"/>, every 1, 2, 3, 6, 12 or 24 months, at most about 12 of them.</summary>
+    internal static double[] MonthTicks(double max)
+    {
+        int step = 24;
+        foreach (int s in (ReadOnlySpan<int>)[1, 2, 3, 6, 12])
+        {
+            if (max / s <= 12)
+            {
+                step = s;
+                break;
+            }
+        }
+        var ticks = new List<double>();
+        for (int t = 0; t <= max; t += step) ticks.Add(t);
         return [.. ticks];
     }
 

@@ -346,12 +346,15 @@ public class HtmlReportTests
     public void Treemap_TileAreas_AreProportionalToValues()
     {
         string svg = HtmlReport.Treemap("t", "tiles", [("a", 60, "a", "#000"), ("b", 30, "b", "#000"), ("c", 10, "c", "#000")], 400, 200);
-        var areas = Regex.Matches(svg, "<rect x=\"([^\"]+)\" y=\"([^\"]+)\" width=\"([^\"]+)\" height=\"([^\"]+)\"")
+        string tiles = Regex.Match(svg, "<g class=\"tiles\">(.*?)</g><g class=\"legend\">", RegexOptions.Singleline).Groups[1].Value;
+        var areas = Regex.Matches(tiles, "<rect x=\"([^\"]+)\" y=\"([^\"]+)\" width=\"([^\"]+)\" height=\"([^\"]+)\"")
             .Select(m => (D(m.Groups[3].Value) + 2) * (D(m.Groups[4].Value) + 2)).ToArray();
         Assert.Equal(3, areas.Length);
         Assert.Equal(48_000, areas[0], 0.5);
         Assert.Equal(24_000, areas[1], 0.5);
         Assert.Equal(8_000, areas[2], 0.5);
+        Assert.Contains(">a · 60 (60.0%)<title>", svg, StringComparison.Ordinal);
+        Assert.Contains(">c · 10 (10.0%)<title>", svg, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -361,6 +364,16 @@ public class HtmlReportTests
     public void Ticks_Range_AreRoundSteps(double min, double max, double[] expected)
     {
         Assert.Equal(expected, SvgPlot.Ticks(min, max));
+    }
+
+    [Theory]
+    [InlineData(1, new[] { 0d, 1 })]
+    [InlineData(13, new[] { 0d, 2, 4, 6, 8, 10, 12 })]
+    [InlineData(35, new[] { 0d, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33 })]
+    [InlineData(60, new[] { 0d, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60 })]
+    public void MonthTicks_Months_AreWholeAndEvenlySpaced(double max, double[] expected)
+    {
+        Assert.Equal(expected, SvgPlot.MonthTicks(max));
     }
 
     [Fact]
