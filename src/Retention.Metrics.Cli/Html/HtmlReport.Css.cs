@@ -42,6 +42,7 @@ internal static partial class HtmlReport
         td.partial{font-style:italic;color:var(--muted)}
         td.key{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;max-width:28ch;overflow:hidden;text-overflow:ellipsis}
         .kpis{font-size:15px}
+        .kpis caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
         .kpis th{font-weight:400;color:var(--muted);text-align:left;white-space:normal}
         .kpis td{font-weight:600}
         details{margin-top:8px}

@@ -187,6 +187,32 @@ internal static partial class HtmlReport
                 .Append("</tr>\n");
         }
         TableEnd(html);
+
+        CohortLtvResult ltvByCohort = m.Ltv!;
+        ReadOnlySpan<int> horizons = ltvByCohort.HorizonMonths;
+        var ltvHeaders = new List<string> { "Cohort", "Customers" };
+        foreach (int h in horizons) ltvHeaders.Add($"{h} months");
+        TableStart(html, "ltv-table", "Revenue per customer within 3, 6, 12 and 24 months of the first purchase, by acquisition month (blank: horizon not yet elapsed; last row: pooled over the cohorts that have elapsed)",
+            "LTV by acquisition month", [.. ltvHeaders]);
+        for (int c = 0; c < ltvByCohort.CohortCount; c++)
+        {
+            html.Append($"<tr><th scope=\"row\">{Month(ltvByCohort.CohortStart(c))}</th>").Append(Cell(ltvByCohort.CohortSize(c)));
+            for (int j = 0; j < horizons.Length; j++)
+            {
+                html.Append(ltvByCohort.IsCensored(c, j) || ltvByCohort.CohortSize(c) == 0
+                    ? "<td></td>"
+                    : Cell(MoneyPerMember(ltvByCohort.Cell(c, j).PerCustomer), Raw(ltvByCohort.Cell(c, j).PerCustomer)));
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("<tr><th scope=\"row\">Pooled</th><td></td>");
+        for (int j = 0; j < horizons.Length; j++)
+        {
+            LtvResult pooled = ltvByCohort.Pooled(j);
+            html.Append(pooled.Customers == 0 ? "<td></td>" : Cell(MoneyPerMember(pooled.PerCustomer), Raw(pooled.PerCustomer)));
+        }
+        html.Append("</tr>\n");
+        TableEnd(html);
         html.Append("</section>\n");
     }
 

@@ -15,6 +15,9 @@ internal sealed class ReportModel
     /// <summary>The highest rung of the Fn ladder.</summary>
     internal const int LadderMax = 10;
 
+    /// <summary>The horizons, in months since the first purchase, of the LTV-by-cohort table.</summary>
+    internal static readonly int[] LtvHorizonMonths = [3, 6, 12, 24];
+
     /// <summary>The number of top spenders listed.</summary>
     internal const int TopCustomerCount = 10;
 
@@ -37,6 +40,7 @@ internal sealed class ReportModel
 
     internal SummaryTotals Totals { get; private set; }
     internal CohortTable? Cohorts { get; private set; }
+    internal CohortLtvResult? Ltv { get; private set; }
     internal ConversionResult? F2 { get; private set; }
     internal FrequencyLadder? Ladder { get; private set; }
     internal RfmResult? Rfm { get; private set; }
@@ -56,6 +60,7 @@ internal sealed class ReportModel
         if (history.IsEmpty) return model;
         model.Totals = Summaries.Totals(history, asOf);
         model.Cohorts = Metrics.Cohorts.Compute(history, asOf, CohortOptions.Monthly);
+        model.Ltv = Lifetime.ByCohort(history, asOf, LtvHorizonMonths);
         model.F2 = Repeat.F2Conversion(history, asOf, F2WindowDays);
         model.Ladder = Repeat.FrequencyLadder(history, asOf, LadderMax);
         model.Rfm = Metrics.Rfm.Compute(history, asOf);

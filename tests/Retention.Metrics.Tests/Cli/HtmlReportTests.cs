@@ -100,6 +100,29 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Render_LtvTable_EqualsLibraryLtvByCohort()
+    {
+        CohortLtvResult ltv = Metrics.Lifetime.ByCohort(s_history, s_asOf, [3, 6, 12, 24]);
+        List<List<string?>> rows = Rows(s_html, "ltv-table");
+        Assert.Equal(ltv.CohortCount + 1, rows.Count);
+        int cells = 0;
+        for (int c = 0; c < ltv.CohortCount; c++)
+        {
+            Assert.Equal(ltv.CohortSize(c), L(rows[c][0]));
+            for (int j = 0; j < 4; j++)
+            {
+                if (ltv.IsCensored(c, j)) Assert.Null(rows[c][j + 1]);
+                else Assert.Equal(ltv.Cell(c, j).PerCustomer, M(rows[c][j + 1]));
+                if (!ltv.IsCensored(c, j)) cells++;
+            }
+        }
+        Assert.True(cells > 60);
+        List<string?> pooled = rows[^1];
+        Assert.Null(pooled[0]);
+        for (int j = 0; j < 4; j++) Assert.Equal(ltv.Pooled(j).PerCustomer, M(pooled[j + 1]));
+    }
+
+    [Fact]
     public void Render_SurvivalTable_EqualsLibraryKaplanMeier()
     {
         KaplanMeierCurve km = Metrics.Survival.KaplanMeier(ReportModel.Lifetimes(s_history, s_asOf));
