@@ -156,7 +156,7 @@ internal static partial class HtmlReport
             .Append("recent cohorts drop out instead of pulling the curve down. The value curve is the cumulative revenue per cohort member (LTV).</p>\n<div class=\"pair\">\n");
 
         double lastPeriod = Math.Max(1, ltv.Count == 0 ? 1 : ltv[^1].X);
-        double rMax = SvgPlot.NiceMax(retention.Count == 0 ? 0 : retention.Max(p => p.Y), 5);
+        double rMax = SvgPlot.NiceMax(MaxY(retention), 5);
         var plot = new SvgPlot("chart-retention", "Retention curve: weighted average share of a cohort buying in month k")
             .Domain(0, lastPeriod, 0, rMax)
             .YAxis(SvgPlot.Ticks(0, rMax), t => Percent(t, rMax < 0.05 ? 1 : 0), "customers buying in the month")
@@ -164,7 +164,7 @@ internal static partial class HtmlReport
             .Line(retention, "series-a", i => $"Month {retentionPoints[i].Period}: {Percent(retentionPoints[i].Retention.Value, 2)} over {retentionPoints[i].Cohorts} cohorts");
         Figure(html, "Retention curve", plot.ToString());
 
-        double vMax = SvgPlot.NiceMax(ltv.Count == 0 ? 0 : ltv.Max(p => p.Y), 5);
+        double vMax = SvgPlot.NiceMax(MaxY(ltv), 5);
         plot = new SvgPlot("chart-ltv", "Cumulative revenue per cohort member (LTV curve)")
             .Domain(0, lastPeriod, 0, vMax)
             .YAxis(SvgPlot.Ticks(0, vMax), t => t.ToString("N0", Inv), "cumulative revenue per member")
@@ -214,6 +214,13 @@ internal static partial class HtmlReport
         html.Append("</tr>\n");
         TableEnd(html);
         html.Append("</section>\n");
+    }
+
+    private static double MaxY(List<(double X, double Y)> points)
+    {
+        double max = 0;
+        foreach (var (_, y) in points) max = Math.Max(max, y);
+        return max;
     }
 
     private static void SurvivalSection(StringBuilder html, ReportModel m)
@@ -316,7 +323,7 @@ internal static partial class HtmlReport
         var plot = new SvgPlot("chart-deciles", "Revenue share by spend decile with the cumulative Pareto line", 940, 320)
             .Domain(0.4, rows.Length + 0.6, 0, 1)
             .YAxis(SvgPlot.Ticks(0, 1), t => Percent(t, 0), "share of revenue")
-            .XAxis([.. Enumerable.Range(1, rows.Length).Select(i => (double)i)], t => $"D{t:0}", "spend decile (D1 = top 10% of customers)");
+            .XAxis(SvgPlot.Categories(rows.Length), t => $"D{t:0}", "spend decile (D1 = top 10% of customers)");
         var cumulative = new List<(double X, double Y)>();
         var cumulativeRows = new List<DecileRow>();
         foreach (DecileRow r in rows)
@@ -365,7 +372,7 @@ internal static partial class HtmlReport
         var plot = new SvgPlot("chart-ladder", "Fn ladder: customers with at least n purchase days", 940, 320)
             .Domain(0.4, k + 0.6, 0, yMax)
             .YAxis(SvgPlot.Ticks(0, yMax), t => t.ToString("N0", Inv), "customers")
-            .XAxis([.. Enumerable.Range(1, k).Select(i => (double)i)], t => $"F{t:0}", "purchase days, at least n");
+            .XAxis(SvgPlot.Categories(k), t => $"F{t:0}", "purchase days, at least n");
         for (int n = 1; n <= k; n++)
         {
             Rate cumulative = ladder.Cumulative(n);

@@ -168,6 +168,14 @@ internal sealed class SvgPlot
         return [.. ticks];
     }
 
+    /// <summary>The category positions 1..<paramref name="count"/> of a bar chart.</summary>
+    internal static double[] Categories(int count)
+    {
+        var positions = new double[count];
+        for (int i = 0; i < count; i++) positions[i] = i + 1;
+        return positions;
+    }
+
     /// <summary>Whole-month ticks from 0 to <paramref name="max"/>, every 1, 2, 3, 6, 12 or 24 months, at most about 12 of them.</summary>
     internal static double[] MonthTicks(double max)
     {
