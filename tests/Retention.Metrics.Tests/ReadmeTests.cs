@@ -60,7 +60,8 @@ public partial class ReadmeTests
         string ci = File.ReadAllText(FindUp(Path.Combine(".ci", "run")));
         Assert.Contains("dotnet test -c Release", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test -c Release", ci, StringComparison.Ordinal);
-        Assert.Contains("dotnet run --project src/Retention.Metrics.Cli -- report", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Retention.Metrics.Cli -- report --sample --out report.html", readme, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y -qq chromium", ci, StringComparison.Ordinal);
     }
 
     private static string Normalize(string code) =>

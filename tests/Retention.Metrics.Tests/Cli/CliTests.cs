@@ -15,7 +15,7 @@ public class CliTests
     [Fact]
     public void Report_BundledSample_PrintsTheCdnowHeadline()
     {
-        var (code, output, error) = Run("report");
+        var (code, output, error) = Run("report", "--format", "text");
         Assert.Equal(0, code);
         Assert.Equal("", error);
         Assert.Contains("2,357", output, StringComparison.Ordinal);                 // customers
@@ -28,7 +28,7 @@ public class CliTests
     [Fact]
     public void Report_AsOf_CutsTheHistory()
     {
-        var (code, output, _) = Run("report", "--as-of", "1997-09-30");
+        var (code, output, _) = Run("report", "--format", "text", "--as-of", "1997-09-30");
         Assert.Equal(0, code);
         Assert.Contains("946 / 2357", output, StringComparison.Ordinal);  // SUM-1: customers with x > 0 at the calibration end
         Assert.Contains("2,457", output, StringComparison.Ordinal);       // Σ x
@@ -41,7 +41,7 @@ public class CliTests
         File.WriteAllText(path, "date,customer,amount\n2024-01-01,a,10\n2024-02-01,a,5.5\n2024-01-15,b,3\n");
         try
         {
-            var (code, output, _) = Run("report", "--orders", path);
+            var (code, output, _) = Run("report", "--format", "text", "--orders", path);
             Assert.Equal(0, code);
             Assert.Contains("1 / 2 (50%)", output, StringComparison.Ordinal);
             Assert.Contains("18.50", output, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public class CliTests
         File.WriteAllText(path, content);
         try
         {
-            var (code, _, error) = Run("report", "--orders", path);
+            var (code, _, error) = Run("report", "--format", "text", "--orders", path);
             Assert.Equal(1, code);
             Assert.Contains(expected, error, StringComparison.Ordinal);
         }
@@ -92,6 +92,13 @@ public class CliTests
     [InlineData(new[] { "report", "--bogus" }, 2)]
     [InlineData(new[] { "--help" }, 0)]
     [InlineData(new[] { "report", "--help" }, 0)]
+    [InlineData(new[] { "report", "--sample", "--orders", "orders.csv" }, 2)]
+    [InlineData(new[] { "report", "--sample", "--purchases", "0" }, 2)]
+    [InlineData(new[] { "report", "--sample", "--purchases", "many" }, 2)]
+    [InlineData(new[] { "report", "--purchases", "100" }, 2)]
+    [InlineData(new[] { "report", "--sample", "--customer", "id" }, 2)]
+    [InlineData(new[] { "report", "--format", "pdf" }, 2)]
+    [InlineData(new[] { "report", "--format", "text", "--out", "r.html" }, 2)]
     public void UsageErrors_ExitTwo_HelpExitsZero(string[] args, int expected)
     {
         Assert.Equal(expected, Run(args).Code);
