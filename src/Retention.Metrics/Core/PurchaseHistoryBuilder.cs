@@ -11,7 +11,7 @@ namespace Retention.Metrics;
 /// </remarks>
 public sealed class PurchaseHistoryBuilder
 {
-    private const int DenseCustomerSlack = 1 << 20;
+    internal const int DenseCustomerSlack = 1 << 20;
 
     private readonly PurchaseHistoryOptions _options;
     private readonly string _paramName;
@@ -56,10 +56,7 @@ public sealed class PurchaseHistoryBuilder
     {
         if (_built) ThrowHelper.ThrowInvalidOperation("This builder has already built its history; create a new builder.");
         long index = _count;
-        if (customer < 0) ThrowHelper.ThrowElement(_paramName, index, "Customer", customer, "customer indexes must be zero or greater.");
-        if (date.DayNumber == 0) ThrowHelper.ThrowElement(_paramName, index, "Date", date, "a purchase date is required (default(DateOnly) is not a date).");
-        if (amount < 0m && !_options.AllowRefunds)
-            ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, "amounts must be zero or greater (set PurchaseHistoryOptions.AllowRefunds to net refunds).");
+        ValidateRecord(_paramName, index, customer, date, amount, _options.AllowRefunds);
         long units = ToUnits(amount, index);
         if (_count == _days.Length) Grow();
         _customers[_count] = customer;
@@ -67,6 +64,15 @@ public sealed class PurchaseHistoryBuilder
         _units[_count] = units;
         _count++;
         if (customer > _maxCustomer) _maxCustomer = customer;
+    }
+
+    /// <summary>Checks the rules every purchase obeys, whatever its amount's scale: the messages name the record's position.</summary>
+    internal static void ValidateRecord(string paramName, long index, int customer, DateOnly date, decimal amount, bool allowRefunds)
+    {
+        if (customer < 0) ThrowHelper.ThrowElement(paramName, index, "Customer", customer, "customer indexes must be zero or greater.");
+        if (date.DayNumber == 0) ThrowHelper.ThrowElement(paramName, index, "Date", date, "a purchase date is required (default(DateOnly) is not a date).");
+        if (amount < 0m && !allowRefunds)
+            ThrowHelper.ThrowElement(paramName, index, "Amount", amount, "amounts must be zero or greater (set PurchaseHistoryOptions.AllowRefunds to net refunds).");
     }
 
     /// <summary>Adds one purchase.</summary>
@@ -167,21 +173,7 @@ public sealed class PurchaseHistoryBuilder
             // Keys are the customer indexes themselves: the cursor array is indexed by customer, no lookup per purchase.
             cursor = new int[_maxCustomer + 1];
             for (int i = 0; i < n; i++) cursor[customers[i]]++;
-            int customerCount = 0;
-            for (int id = 0; id < cursor.Length; id++) if (cursor[id] != 0) customerCount++;
-            ids = new int[customerCount];
-            starts = new int[customerCount + 1];
-            int c = 0, offset = 0;
-            for (int id = 0; id < cursor.Length; id++)
-            {
-                int k = cursor[id];
-                if (k == 0) continue;
-                ids[c] = id;
-                starts[c++] = offset;
-                cursor[id] = offset;
-                offset += k;
-            }
-            starts[customerCount] = offset;
+            (ids, starts) = LayOutDense(cursor);
         }
         else
         {
@@ -216,7 +208,6 @@ public sealed class PurchaseHistoryBuilder
         }
 
         // 2. Counting sort: each purchase goes to its customer's next free position (input order kept within a run).
-        int cCount = ids.Length;
         var sortedDays = new int[n];
         var sortedUnits = new long[n];
         for (int i = 0; i < n; i++)
@@ -226,20 +217,50 @@ public sealed class PurchaseHistoryBuilder
             sortedUnits[p] = units[i];
         }
 
-        // 3. Sort each run by (day, units); runs usually arrive sorted.
-        for (int c = 0; c < cCount; c++)
+        return Finish(_options, _paramName, starts, ids, sortedDays, sortedUnits, _scale);
+    }
+
+    /// <summary>Turns purchase counts per customer index into the run layout: the indexes with purchases (ascending), the start of
+    /// each run, and, in place, each index's first free position (the cursor of the counting sort).</summary>
+    internal static (int[] Ids, int[] Starts) LayOutDense(Span<int> counts)
+    {
+        int customerCount = 0;
+        for (int id = 0; id < counts.Length; id++) if (counts[id] != 0) customerCount++;
+        var ids = new int[customerCount];
+        var starts = new int[customerCount + 1];
+        int c = 0, offset = 0;
+        for (int id = 0; id < counts.Length; id++)
+        {
+            int k = counts[id];
+            if (k == 0) continue;
+            ids[c] = id;
+            starts[c++] = offset;
+            counts[id] = offset;
+            offset += k;
+        }
+        starts[customerCount] = offset;
+        return (ids, starts);
+    }
+
+    /// <summary>Sorts each customer's run by (day, units), nets refunds when allowed, and makes the history from the columns
+    /// laid out by customer (<paramref name="starts"/>, <paramref name="ids"/>).</summary>
+    internal static PurchaseHistory Finish(PurchaseHistoryOptions options, string paramName, int[] starts, int[] ids, int[] sortedDays, long[] sortedUnits, int scale)
+    {
+        // Runs usually arrive sorted.
+        for (int c = 0; c < ids.Length; c++)
         {
             SortRun(sortedDays.AsSpan(starts[c], starts[c + 1] - starts[c]), sortedUnits.AsSpan(starts[c], starts[c + 1] - starts[c]));
         }
 
-        if (_options.AllowRefunds) return NetRefunds(starts, ids, sortedDays, sortedUnits, _scale);
+        if (options.AllowRefunds) return NetRefunds(paramName, starts, ids, sortedDays, sortedUnits, scale);
         // The sum of absolute units is at most long.MaxValue (checked as purchases were added), so a long cannot overflow.
+        int n = sortedDays.Length;
         long total = 0;
         for (int i = 0; i < n; i++) total += sortedUnits[i];
-        return new PurchaseHistory(starts, ids, sortedDays, sortedUnits, n, _scale, total);
+        return new PurchaseHistory(starts, ids, sortedDays, sortedUnits, n, scale, total);
     }
 
-    private PurchaseHistory NetRefunds(int[] starts, int[] ids, int[] days, long[] units, int scale)
+    private static PurchaseHistory NetRefunds(string paramName, int[] starts, int[] ids, int[] days, long[] units, int scale)
     {
         int write = 0;
         int keptCustomers = 0;
@@ -282,8 +303,8 @@ public sealed class PurchaseHistoryBuilder
                     }
                     if (carry > 0)
                     {
-                        ThrowHelper.ThrowArgument(_paramName, string.Create(CultureInfo.InvariantCulture,
-                            $"{_paramName}: customer {ids[c]} refunds {Money.FromUnits(carry, scale)} more on {DateOnly.FromDayNumber(day):yyyy-MM-dd} than they bought up to that day; a refund must follow the purchase it returns."));
+                        ThrowHelper.ThrowArgument(paramName, string.Create(CultureInfo.InvariantCulture,
+                            $"{paramName}: customer {ids[c]} refunds {Money.FromUnits(carry, scale)} more on {DateOnly.FromDayNumber(day):yyyy-MM-dd} than they bought up to that day; a refund must follow the purchase it returns."));
                     }
                 }
             }
@@ -302,7 +323,7 @@ public sealed class PurchaseHistoryBuilder
         return new PurchaseHistory(finalStarts, finalIds, days, units, write, scale, total);
     }
 
-    private static void SortRun(Span<int> days, Span<long> units)
+    internal static void SortRun(Span<int> days, Span<long> units)
     {
         int length = days.Length;
         bool sorted = true;
@@ -348,8 +369,7 @@ public sealed class PurchaseHistoryBuilder
     {
         if (Money.TryToUnits(amount, _scale, out long units)) return Track(units, amount, index);
         int needed = Money.MinimalScale(amount);
-        if (needed > Money.MaxScale)
-            ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, $"amounts may have at most {Money.MaxScale} decimal places.");
+        if (needed > Money.MaxScale) ThrowTooManyDecimals(_paramName, amount, index);
         if (needed > _scale) Rescale(needed, amount, index);
         if (!Money.TryToUnits(amount, _scale, out units)) ThrowTooLarge(amount, index);
         return Track(units, amount, index);
@@ -372,9 +392,14 @@ public sealed class PurchaseHistoryBuilder
         _scale = scale;
     }
 
-    private void ThrowTooLarge(decimal amount, long index) =>
-        ThrowHelper.ThrowElement(_paramName, index, "Amount", amount, string.Create(CultureInfo.InvariantCulture,
-            $"the sum of absolute amounts at {Math.Max(_scale, Money.MinimalScale(amount))} decimal places must stay within ±9,223,372,036,854,775,807 units to be summed exactly."));
+    private void ThrowTooLarge(decimal amount, long index) => ThrowTooLarge(_paramName, _scale, amount, index);
+
+    internal static void ThrowTooLarge(string paramName, int scale, decimal amount, long index) =>
+        ThrowHelper.ThrowElement(paramName, index, "Amount", amount, string.Create(CultureInfo.InvariantCulture,
+            $"the sum of absolute amounts at {Math.Max(scale, Money.MinimalScale(amount))} decimal places must stay within ±9,223,372,036,854,775,807 units to be summed exactly."));
+
+    internal static void ThrowTooManyDecimals(string paramName, decimal amount, long index) =>
+        ThrowHelper.ThrowElement(paramName, index, "Amount", amount, $"amounts may have at most {Money.MaxScale} decimal places.");
 
     private void EnsureCapacity(int required)
     {
