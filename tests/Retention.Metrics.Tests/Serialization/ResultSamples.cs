@@ -43,8 +43,10 @@ public static class ResultSamples
         b.Add(() => Metrics.Repeat.MultiPurchaseShare(history, asOf));
         b.Add(() => Metrics.Repeat.PeriodSeries(history, first, asOf, PeriodUnit.Month));
         b.Add(() => Metrics.Repeat.PeriodSeries(history, first, asOf, PeriodUnit.Week, DayOfWeek.Sunday, PurchaseCounting.Orders));
-        b.Add(() => Metrics.Repeat.F2Conversion(history, asOf, 90));
-        b.Add(() => Metrics.Repeat.FrequencyLadder(history, asOf, 5, 365));
+        b.Add(() => Metrics.Repeat.F2Conversion(history, asOf, 30));
+        b.Add(() => Metrics.Repeat.F2Conversion(history, asOf, 90, PeriodUnit.Week, DayOfWeek.Sunday, PurchaseCounting.Orders));
+        b.Add(() => Metrics.Repeat.FrequencyLadder(history, asOf, 5));
+        b.Add(() => Metrics.Repeat.FrequencyLadder(history, asOf, 3, 365, PurchaseCounting.Orders));
         b.Add(() => Metrics.Repeat.TimeToNextPurchase(history, asOf));
         b.Add(() => Metrics.Repeat.PeriodRetention(history, first, mid, mid.AddDays(1), asOf));
         b.Add(() =>
