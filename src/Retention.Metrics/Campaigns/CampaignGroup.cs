@@ -19,6 +19,7 @@ public readonly record struct CampaignGroup
     /// <param name="revenue">Revenue of those orders; zero or greater.</param>
     /// <param name="cost">Total campaign cost (総DM費: design, print, enclosing, postage); zero or greater.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count or amount is negative, or a count exceeds <paramref name="mailed"/>.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public CampaignGroup(long mailed, long responders, long orders, decimal revenue, decimal cost)
     {
         if (mailed < 0) ThrowHelper.ThrowOutOfRange(nameof(mailed), mailed, "it must be zero or greater.");

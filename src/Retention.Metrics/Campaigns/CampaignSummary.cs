@@ -8,6 +8,7 @@ namespace Retention.Metrics;
 /// </remarks>
 public readonly record struct CampaignSummary
 {
+    [System.Text.Json.Serialization.JsonConstructor]
     internal CampaignSummary(CampaignGroup group, decimal grossMarginRate, RoiConvention roiConvention)
     {
         Group = group;

@@ -9,15 +9,16 @@ namespace Retention.Metrics;
 /// </remarks>
 public readonly record struct LiftResult
 {
-    internal LiftResult(Rate treated, Rate control, Interval absoluteInterval, double? relativeLift, Interval? relativeInterval,
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal LiftResult(Rate treated, Rate control, Interval absoluteLiftInterval, double? relativeLift, Interval? relativeLiftInterval,
         double incrementalResponders, decimal incrementalRevenue, double confidenceLevel)
     {
         Treated = treated;
         Control = control;
         AbsoluteLift = treated.Value - control.Value;
-        AbsoluteLiftInterval = absoluteInterval;
+        AbsoluteLiftInterval = absoluteLiftInterval;
         RelativeLift = relativeLift;
-        RelativeLiftInterval = relativeInterval;
+        RelativeLiftInterval = relativeLiftInterval;
         IncrementalResponders = incrementalResponders;
         IncrementalRevenue = incrementalRevenue;
         ConfidenceLevel = confidenceLevel;

@@ -16,6 +16,7 @@ public readonly record struct SpendStatistics
     /// <param name="mean">The mean amount; finite (0 when <paramref name="count"/> is 0).</param>
     /// <param name="sumOfSquaredDeviations">Σ (value − mean)²; zero or greater and finite.</param>
     /// <exception cref="ArgumentOutOfRangeException">A part is negative, not finite, or inconsistent with an empty sample.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public SpendStatistics(long count, double mean, double sumOfSquaredDeviations)
     {
         if (count < 0) ThrowHelper.ThrowOutOfRange(nameof(count), count, "it must be zero or greater.");

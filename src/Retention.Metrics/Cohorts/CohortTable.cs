@@ -15,6 +15,7 @@ namespace Retention.Metrics;
 /// <para>Revenue is kept exactly as integer units of <c>10^−AmountScale</c> and reported as <see cref="decimal"/>. The type is
 /// immutable and safe to share between threads. Tables of disjoint customer sets merge with <see cref="Combine"/>.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CohortTableJsonConverter))]
 public sealed partial class CohortTable
 {
     private readonly CohortLayout _layout;

@@ -62,6 +62,7 @@ public static partial class CrossSell
 /// <summary>The number of customers by how many distinct products they bought in a window.</summary>
 /// <remarks>Index k of <see cref="CustomersByProducts"/> holds the customers with exactly k distinct products (the last index: k or more).
 /// Results over disjoint customer sets with the same maximum combine with <see cref="Combine"/>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ProductBreadthJsonConverter))]
 public sealed class ProductBreadth
 {
     private readonly long[] _counts;
@@ -122,5 +123,23 @@ public sealed class ProductBreadth
         var counts = new long[left._counts.Length];
         for (int k = 0; k < counts.Length; k++) counts[k] = checked(left._counts[k] + right._counts[k]);
         return new ProductBreadth(counts);
+    }
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public ProductBreadthData ToData() => new((long[])_counts.Clone());
+
+    /// <summary>Rebuilds a result from its serializable form, checking the counts.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its counts are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">There are fewer than two counts (0 and 1 product), or a count is negative; the message names the index.</exception>
+    public static ProductBreadth FromData(ProductBreadthData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long[] counts = Serialization.DataCheck.NotNull(data.CustomersByProducts, nameof(data.CustomersByProducts));
+        Serialization.DataCheck.AtLeastLength(counts.Length, 2, nameof(data.CustomersByProducts));
+        Serialization.DataCheck.NonNegative(counts, nameof(data.CustomersByProducts));
+        return new ProductBreadth((long[])counts.Clone());
     }
 }

@@ -4,6 +4,7 @@ namespace Retention.Metrics.DependencyInjection;
 /// <remarks>Sections are added as the library's areas grow; each is a result type documented on its own.</remarks>
 public sealed class RetentionReport
 {
+    [System.Text.Json.Serialization.JsonConstructor]
     internal RetentionReport(DateOnly asOf, DateOnly firstPurchase, DateOnly lastPurchase, SummaryTotals totals)
     {
         AsOf = asOf;

@@ -12,6 +12,7 @@ namespace Retention.Metrics;
 /// <para>Instances are immutable and thread-safe. A fitted model reports <see cref="LogLikelihood"/>, <see cref="Iterations"/>,
 /// <see cref="Converged"/> and <see cref="StandardErrors"/>; check <see cref="Converged"/> before using the predictions.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.BgNbdModelJsonConverter))]
 public sealed class BgNbdModel
 {
     private BgNbdModel(double r, double alpha, double a, double b, double? logLikelihood, int iterations, bool converged,
@@ -59,6 +60,27 @@ public sealed class BgNbdModel
 
     /// <summary>Gets the total weight (number of customers) of the data the model was fitted on; 0 for <see cref="FromParameters"/>.</summary>
     public double Customers { get; }
+
+    /// <summary>Gets the serializable form of the model: its parameters and fit diagnostics.</summary>
+    /// <returns>The data; <see cref="FromData"/> restores an equal model.</returns>
+    public BgNbdModelData ToData() => new(R, Alpha, A, B, LogLikelihood, Iterations, Converged, StandardErrors, Customers);
+
+    /// <summary>Restores a model from its serializable form, for example read back from JSON.</summary>
+    /// <param name="data">The parameters and fit diagnostics.</param>
+    /// <returns>The model, equal in every parameter and diagnostic to the one that was saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A parameter is not positive and finite, or the iterations or customers are negative; the message names the field.</exception>
+    public static BgNbdModel FromData(BgNbdModelData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Serialization.DataCheck.Positive(data.R, nameof(data.R));
+        Serialization.DataCheck.Positive(data.Alpha, nameof(data.Alpha));
+        Serialization.DataCheck.Positive(data.A, nameof(data.A));
+        Serialization.DataCheck.Positive(data.B, nameof(data.B));
+        Serialization.DataCheck.NonNegative(data.Iterations, nameof(data.Iterations));
+        Serialization.DataCheck.NonNegativeFinite(data.Customers, nameof(data.Customers));
+        return new BgNbdModel(data.R, data.Alpha, data.A, data.B, data.LogLikelihood, data.Iterations, data.Converged, data.StandardErrors, data.Customers);
+    }
 
     /// <summary>Creates a model with the given parameters, for example published ones.</summary>
     /// <param name="r">The shape of the purchase-rate distribution; finite and positive.</param>

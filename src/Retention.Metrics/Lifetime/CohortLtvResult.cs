@@ -11,6 +11,7 @@ namespace Retention.Metrics;
 /// <see cref="AsOf"/>: <c>monthEnd.AddMonths(h) &gt; asOf + 1 day</c>. Censored cells keep their partial revenue but are left out of
 /// <see cref="Pooled"/>. Instances are immutable.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CohortLtvResultJsonConverter))]
 public sealed class CohortLtvResult
 {
     private readonly int[] _horizons;
@@ -155,5 +156,68 @@ public sealed class CohortLtvResult
     {
         if ((uint)horizon >= (uint)_horizons.Length)
             ThrowHelper.ThrowOutOfRange(nameof(horizon), horizon, string.Create(CultureInfo.InvariantCulture, $"it must be in the range 0..{_horizons.Length - 1}."));
+    }
+
+    /// <summary>Gets the serializable form of the result: one row per cohort, one column per horizon.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public CohortLtvResultData ToData()
+    {
+        int h = _horizons.Length;
+        var starts = new DateOnly[CohortCount];
+        var orders = new long[CohortCount][];
+        var revenue = new decimal[CohortCount][];
+        for (int k = 0; k < starts.Length; k++)
+        {
+            starts[k] = CohortStart(k);
+            orders[k] = _orders.AsSpan(k * h, h).ToArray();
+            revenue[k] = _revenue.AsSpan(k * h, h).ToArray();
+        }
+        return new CohortLtvResultData(AsOf, (int[])_horizons.Clone(), starts, (long[])_sizes.Clone(), orders, revenue);
+    }
+
+    /// <summary>Rebuilds a result from its serializable form, checking its shape and counts.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or one of its arrays or rows is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The horizons are empty, out of 1..1200 or not increasing; the cohort starts are not the first
+    /// days of consecutive months; a row has the wrong length; or a count is negative. The message names the row and column.</exception>
+    public static CohortLtvResult FromData(CohortLtvResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int[] horizons = Serialization.DataCheck.NotNull(data.HorizonMonths, nameof(data.HorizonMonths));
+        DateOnly[] starts = Serialization.DataCheck.NotNull(data.CohortStarts, nameof(data.CohortStarts));
+        long[] sizes = Serialization.DataCheck.NotNull(data.CohortSizes, nameof(data.CohortSizes));
+        long[][] orderRows = Serialization.DataCheck.NotNull(data.Orders, nameof(data.Orders));
+        decimal[][] revenueRows = Serialization.DataCheck.NotNull(data.Revenue, nameof(data.Revenue));
+        Serialization.DataCheck.AtLeastLength(horizons.Length, 1, nameof(data.HorizonMonths));
+        for (int j = 0; j < horizons.Length; j++)
+        {
+            if (horizons[j] < 1 || horizons[j] > 1200 || (j > 0 && horizons[j] <= horizons[j - 1]))
+                Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture,
+                    $"data.HorizonMonths[{j}] is {horizons[j]}; horizons must be in the range 1..1200 and strictly increasing."));
+        }
+        int n = starts.Length, h = horizons.Length;
+        Serialization.DataCheck.Length(sizes.Length, n, nameof(data.CohortSizes), "one per cohort");
+        Serialization.DataCheck.Length(orderRows.Length, n, nameof(data.Orders), "one row per cohort");
+        Serialization.DataCheck.Length(revenueRows.Length, n, nameof(data.Revenue), "one row per cohort");
+        Serialization.DataCheck.NonNegative(sizes, nameof(data.CohortSizes));
+        int first = n == 0 ? 0 : Calendar.PeriodOrdinal(starts[0].DayNumber, PeriodUnit.Month, DayOfWeek.Monday);
+        var orders = new long[n * h];
+        var revenue = new decimal[n * h];
+        for (int k = 0; k < n; k++)
+        {
+            int start = Calendar.PeriodStartDay(first + k, PeriodUnit.Month, DayOfWeek.Monday);
+            if (starts[k].DayNumber != start)
+                Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture,
+                    $"data.CohortStarts[{k}] is {starts[k]:yyyy-MM-dd}; cohorts start on the first day of consecutive months, so it must be {DateOnly.FromDayNumber(start):yyyy-MM-dd}."));
+            long[] o = Serialization.DataCheck.NotNull(orderRows[k], $"Orders[{k}]");
+            decimal[] r = Serialization.DataCheck.NotNull(revenueRows[k], $"Revenue[{k}]");
+            Serialization.DataCheck.Length(o.Length, h, $"Orders[{k}]", "one per horizon");
+            Serialization.DataCheck.Length(r.Length, h, $"Revenue[{k}]", "one per horizon");
+            Serialization.DataCheck.NonNegative(o, $"Orders[{k}]");
+            o.CopyTo(orders, k * h);
+            r.CopyTo(revenue, k * h);
+        }
+        return new CohortLtvResult(data.AsOf, (int[])horizons.Clone(), first, (long[])sizes.Clone(), orders, revenue);
     }
 }

@@ -13,6 +13,7 @@ namespace Retention.Metrics;
 /// |ρ| ≥ <see cref="CorrelationWarningThreshold"/>.</para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.GammaGammaModelJsonConverter))]
 public sealed class GammaGammaModel
 {
     /// <summary>The |correlation| between frequency and mean value from which <see cref="HasCorrelationWarning"/> is raised: 0.3.</summary>
@@ -68,6 +69,32 @@ public sealed class GammaGammaModel
 
     /// <summary>Gets the population mean transaction value <c>pγ/(q−1)</c>; +∞ when <c>q ≤ 1</c> (the mean does not exist).</summary>
     public double PopulationMeanValue => Q > 1d ? P * Gamma / (Q - 1d) : double.PositiveInfinity;
+
+    /// <summary>Gets the serializable form of the model: its parameters and fit diagnostics.</summary>
+    /// <returns>The data; <see cref="FromData"/> restores an equal model.</returns>
+    public GammaGammaModelData ToData() =>
+        new(P, Q, Gamma, LogLikelihood, Iterations, Converged, StandardErrors, Customers, FrequencyValueCorrelation);
+
+    /// <summary>Restores a model from its serializable form, for example read back from JSON.</summary>
+    /// <param name="data">The parameters and fit diagnostics.</param>
+    /// <returns>The model, equal in every parameter and diagnostic to the one that was saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A parameter is not positive and finite, the iterations or customers are negative, or the
+    /// correlation is outside [−1, 1]; the message names the field.</exception>
+    public static GammaGammaModel FromData(GammaGammaModelData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Serialization.DataCheck.Positive(data.P, nameof(data.P));
+        Serialization.DataCheck.Positive(data.Q, nameof(data.Q));
+        Serialization.DataCheck.Positive(data.Gamma, nameof(data.Gamma));
+        Serialization.DataCheck.NonNegative(data.Iterations, nameof(data.Iterations));
+        Serialization.DataCheck.NonNegativeFinite(data.Customers, nameof(data.Customers));
+        if (!(Math.Abs(data.FrequencyValueCorrelation) <= 1d))
+            Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture,
+                $"data.FrequencyValueCorrelation is {data.FrequencyValueCorrelation}; it must be in the range [-1, 1]."));
+        return new GammaGammaModel(data.P, data.Q, data.Gamma, data.LogLikelihood, data.Iterations, data.Converged, data.StandardErrors,
+            data.Customers, data.FrequencyValueCorrelation);
+    }
 
     /// <summary>Creates a model with the given parameters, for example published ones.</summary>
     /// <param name="p">The transaction-value shape; finite and positive.</param>

@@ -6,6 +6,7 @@ namespace Retention.Metrics;
 /// not elapsed by the observation end are counted as censored and left out of every rate. Results over disjoint customer sets with
 /// the same cohorts, window and observation end combine with <see cref="Combine"/>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ConversionResultJsonConverter))]
 public sealed class ConversionResult
 {
     private readonly int _firstOrdinal;
@@ -110,6 +111,52 @@ public sealed class ConversionResult
             }
         }
         return new ConversionResult(first, n, left.Unit, left.WeekStart, left.WindowDays, left._asOfDay, customers, eligible, converted, censoredConverted);
+    }
+
+    /// <summary>Gets the serializable form of the result: its settings and one row per cohort.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public ConversionResultData ToData()
+    {
+        var cohorts = new ConversionCohort[Count];
+        for (int i = 0; i < cohorts.Length; i++) cohorts[i] = this[i];
+        return new ConversionResultData(Unit, WeekStart, WindowDays, AsOf, cohorts);
+    }
+
+    /// <summary>Rebuilds a result from its serializable form, checking that the counts are consistent.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its cohorts are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The unit or week start is undefined, the window is negative, the cohorts are not consecutive
+    /// periods, or a cohort's counts are negative or out of order (converted ≤ eligible ≤ customers); the message names the cohort.</exception>
+    public static ConversionResult FromData(ConversionResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ConversionCohort[] cohorts = Serialization.DataCheck.NotNull(data.Cohorts, nameof(data.Cohorts));
+        Serialization.DataCheck.Defined(data.Unit, nameof(data.Unit));
+        Serialization.DataCheck.WeekStart(data.WeekStart, nameof(data.WeekStart));
+        Serialization.DataCheck.NonNegative(data.WindowDays, nameof(data.WindowDays));
+        int n = cohorts.Length;
+        int first = n == 0 ? 0 : Calendar.PeriodOrdinal(cohorts[0].Start.DayNumber, data.Unit, data.WeekStart);
+        var customers = new long[n];
+        var eligible = new long[n];
+        var converted = new long[n];
+        var censoredConverted = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            ConversionCohort c = cohorts[i];
+            int start = PeriodTable.StartDayClamped(first + i, data.Unit, data.WeekStart);
+            if (c.Start.DayNumber != start)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Cohorts[{i}].Start is {c.Start:yyyy-MM-dd}; cohorts must be consecutive periods, so it must be {DateOnly.FromDayNumber(start):yyyy-MM-dd}."));
+            if (c.Converted < 0 || c.CensoredConverted < 0 || c.Converted > c.Eligible || c.Eligible > c.Customers)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Cohorts[{i}] has customers {c.Customers}, eligible {c.Eligible}, converted {c.Converted}, censoredConverted {c.CensoredConverted}; counts must be zero or greater with converted <= eligible <= customers."));
+            customers[i] = c.Customers;
+            eligible[i] = c.Eligible;
+            converted[i] = c.Converted;
+            censoredConverted[i] = c.CensoredConverted;
+        }
+        return new ConversionResult(first, n, data.Unit, data.WeekStart, data.WindowDays, data.AsOf.DayNumber, customers, eligible, converted, censoredConverted);
     }
 }
 

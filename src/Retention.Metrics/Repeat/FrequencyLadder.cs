@@ -6,6 +6,7 @@ namespace Retention.Metrics;
 /// <c>Step(n) = AtLeast(n) / AtLeast(n − 1)</c>. Counts are non-increasing in n. Ladders over disjoint customer sets with the same k
 /// combine with <see cref="Combine"/>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.FrequencyLadderJsonConverter))]
 public sealed class FrequencyLadder
 {
     private readonly long[] _atLeast;
@@ -66,5 +67,32 @@ public sealed class FrequencyLadder
         var atLeast = new long[left._atLeast.Length];
         for (int n = 0; n < atLeast.Length; n++) atLeast[n] = checked(left._atLeast[n] + right._atLeast[n]);
         return new FrequencyLadder(atLeast, checked(left.Censored + right.Censored));
+    }
+
+    /// <summary>Gets the serializable form of the ladder.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal ladder.</returns>
+    public FrequencyLadderData ToData() => new(_atLeast.AsSpan(1).ToArray(), Censored);
+
+    /// <summary>Rebuilds a ladder from its serializable form, checking the counts.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The ladder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its counts are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The counts are empty, negative or increasing, or <c>Censored</c> is negative; the message names the index.</exception>
+    public static FrequencyLadder FromData(FrequencyLadderData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long[] counts = Serialization.DataCheck.NotNull(data.AtLeast, nameof(data.AtLeast));
+        Serialization.DataCheck.AtLeastLength(counts.Length, 1, nameof(data.AtLeast));
+        Serialization.DataCheck.NonNegative(counts, nameof(data.AtLeast));
+        Serialization.DataCheck.NonNegative(data.Censored, nameof(data.Censored));
+        var atLeast = new long[counts.Length + 1];
+        for (int k = 0; k < counts.Length; k++)
+        {
+            if (k > 0 && counts[k] > counts[k - 1])
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.AtLeast[{k}] is {counts[k]}; it must not exceed data.AtLeast[{k - 1}] ({counts[k - 1]}), customers with more purchases are fewer."));
+            atLeast[k + 1] = counts[k];
+        }
+        return new FrequencyLadder(atLeast, data.Censored);
     }
 }

@@ -5,6 +5,7 @@ namespace Retention.Metrics;
 /// Quantiles use linear interpolation between order statistics (R type 7, Excel <c>PERCENTILE.INC</c>), so the median of an even count is
 /// the mean of the two middle gaps. Distributions over disjoint customer sets combine with <see cref="Combine"/>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.IntervalDistributionJsonConverter))]
 public sealed class IntervalDistribution
 {
     private static readonly int[] s_defaultBounds = [0, 10, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330, 360];
@@ -118,5 +119,22 @@ public sealed class IntervalDistribution
             if (seen > rank) return d;
         }
         return _histogram.Length - 1;
+    }
+
+    /// <summary>Gets the serializable form of the distribution: its histogram.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal distribution.</returns>
+    public IntervalDistributionData ToData() => new((long[])_histogram.Clone());
+
+    /// <summary>Rebuilds a distribution from its histogram.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The distribution.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its histogram is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A count is negative; the message names the index.</exception>
+    public static IntervalDistribution FromData(IntervalDistributionData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long[] counts = Serialization.DataCheck.NotNull(data.CountsByDay, nameof(data.CountsByDay));
+        Serialization.DataCheck.NonNegative(counts, nameof(data.CountsByDay));
+        return new IntervalDistribution((long[])counts.Clone());
     }
 }

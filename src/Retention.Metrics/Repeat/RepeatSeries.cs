@@ -6,6 +6,7 @@ namespace Retention.Metrics;
 /// the counts of the period just before the first one, which the retention rates of the first period need. Series over
 /// disjoint customer sets with the same periods combine cell by cell with <see cref="Combine"/>.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.RepeatSeriesJsonConverter))]
 public sealed class RepeatSeries
 {
     private readonly int _firstOrdinal;
@@ -137,6 +138,91 @@ public sealed class RepeatSeries
         {
             for (int i = 0; i < target.Length; i++) target[i] = checked(target[i] + source[i]);
         }
+    }
+
+    /// <summary>Gets the serializable form of the series: its settings and one row per period.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal series.</returns>
+    public RepeatSeriesData ToData()
+    {
+        var periods = new RepeatPeriod[Count];
+        for (int i = 0; i < periods.Length; i++) periods[i] = this[i];
+        return new RepeatSeriesData(Unit, WeekStart, DateOnly.FromDayNumber(PeriodTable.StartDayClamped(_firstOrdinal, Unit, WeekStart)),
+            AsOf, AcquiredBefore, periods);
+    }
+
+    /// <summary>Rebuilds a series from its serializable form, checking that the rows are consistent.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its periods are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The unit or week start is undefined, <c>From</c> is after <c>AsOf</c>, there is not one row per
+    /// period from <c>From</c> to <c>AsOf</c>, a row's dates or completeness disagree with its period, a count is negative, or a row's
+    /// previous-period counts differ from the row before; the message names the row and field.</exception>
+    public static RepeatSeries FromData(RepeatSeriesData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RepeatPeriod[] periods = Serialization.DataCheck.NotNull(data.Periods, nameof(data.Periods));
+        Serialization.DataCheck.Defined(data.Unit, nameof(data.Unit));
+        Serialization.DataCheck.WeekStart(data.WeekStart, nameof(data.WeekStart));
+        Serialization.DataCheck.NonNegative(data.AcquiredBefore, nameof(data.AcquiredBefore));
+        if (data.From > data.AsOf) Serialization.DataCheck.Throw("data.From is after data.AsOf; a series covers at least one period.");
+        int first = Calendar.PeriodOrdinal(data.From.DayNumber, data.Unit, data.WeekStart);
+        int count = Calendar.PeriodOrdinal(data.AsOf.DayNumber, data.Unit, data.WeekStart) - first + 1;
+        Serialization.DataCheck.Length(periods.Length, count, nameof(data.Periods), "one per period from From to AsOf");
+        int asOfDay = data.AsOf.DayNumber;
+        var counts = new Counts(count + 1);
+        var revenue = new decimal[count + 1];
+        var repeatRevenue = new decimal[count + 1];
+        for (int i = 0; i < count; i++)
+        {
+            RepeatPeriod p = periods[i];
+            int start = PeriodTable.StartDayClamped(first + i, data.Unit, data.WeekStart);
+            int periodEnd = PeriodTable.EndDay(first + i, data.Unit, data.WeekStart);
+            int end = Math.Min(periodEnd, asOfDay);
+            if (p.Start.DayNumber != start || p.End.DayNumber != end || p.IsComplete != (end == periodEnd))
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Periods[{i}] covers {p.Start:yyyy-MM-dd}..{p.End:yyyy-MM-dd} (complete: {p.IsComplete}); period {i} is {DateOnly.FromDayNumber(start):yyyy-MM-dd}..{DateOnly.FromDayNumber(end):yyyy-MM-dd} (complete: {end == periodEnd})."));
+            CheckCounts(p, i);
+            if (i > 0 && (p.PreviousBuyers != periods[i - 1].Buyers || p.PreviousNewBuyers != periods[i - 1].NewBuyers))
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Periods[{i}].PreviousBuyers is {p.PreviousBuyers} and PreviousNewBuyers {p.PreviousNewBuyers}; they must equal Buyers ({periods[i - 1].Buyers}) and NewBuyers ({periods[i - 1].NewBuyers}) of the period before."));
+            int r = i + 1;
+            counts.Buyers[r] = p.Buyers;
+            counts.NewBuyers[r] = p.NewBuyers;
+            counts.RepeatBuyers[r] = p.RepeatBuyers;
+            counts.NewRepeatBuyers[r] = p.NewRepeatBuyers;
+            counts.Cumulative[r] = p.CumulativeCustomers;
+            counts.Orders[r] = p.Orders;
+            counts.RepeatOrders[r] = p.RepeatOrders;
+            counts.Retained[r] = p.Retained;
+            counts.NewRetained[r] = p.NewRetained;
+            revenue[r] = p.Revenue;
+            repeatRevenue[r] = p.RepeatRevenue;
+        }
+        counts.Buyers[0] = periods[0].PreviousBuyers;
+        counts.NewBuyers[0] = periods[0].PreviousNewBuyers;
+        return new RepeatSeries(first, count, data.Unit, data.WeekStart, asOfDay, counts, revenue, repeatRevenue, data.AcquiredBefore);
+    }
+
+    private static void CheckCounts(in RepeatPeriod p, int row)
+    {
+        CheckCount(p.Buyers, row, nameof(p.Buyers));
+        CheckCount(p.NewBuyers, row, nameof(p.NewBuyers));
+        CheckCount(p.RepeatBuyers, row, nameof(p.RepeatBuyers));
+        CheckCount(p.NewRepeatBuyers, row, nameof(p.NewRepeatBuyers));
+        CheckCount(p.CumulativeCustomers, row, nameof(p.CumulativeCustomers));
+        CheckCount(p.Orders, row, nameof(p.Orders));
+        CheckCount(p.RepeatOrders, row, nameof(p.RepeatOrders));
+        CheckCount(p.PreviousBuyers, row, nameof(p.PreviousBuyers));
+        CheckCount(p.PreviousNewBuyers, row, nameof(p.PreviousNewBuyers));
+        CheckCount(p.Retained, row, nameof(p.Retained));
+        CheckCount(p.NewRetained, row, nameof(p.NewRetained));
+    }
+
+    private static void CheckCount(long value, int row, string field)
+    {
+        if (value < 0)
+            Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"data.Periods[{row}].{field} is {value}; counts must be zero or greater."));
     }
 }
 

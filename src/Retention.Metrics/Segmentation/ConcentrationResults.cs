@@ -13,6 +13,7 @@ public readonly record struct DecileRow(int Group, int FirstRank, int Customers,
 
 /// <summary>Equal-count groups of customers ranked by spend (デシル分析), with spend, shares and cumulative shares.</summary>
 /// <remarks>See <see cref="SpendRanking.Deciles"/> for the group sizes and tie placement.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DecileResultJsonConverter))]
 public sealed class DecileResult
 {
     private readonly DecileRow[] _rows;
@@ -28,6 +29,33 @@ public sealed class DecileResult
 
     /// <summary>Gets the total spend over all groups.</summary>
     public decimal TotalAmount { get; }
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public DecileResultData ToData() => new((DecileRow[])_rows.Clone(), TotalAmount);
+
+    /// <summary>Rebuilds a result from its serializable form.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its rows are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The rows are empty, a row's group is not its position (1-based), its first rank does not follow
+    /// the row before, or its customer count is negative; the message names the row.</exception>
+    public static DecileResult FromData(DecileResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        DecileRow[] rows = Serialization.DataCheck.NotNull(data.Rows, nameof(data.Rows));
+        Serialization.DataCheck.AtLeastLength(rows.Length, 1, nameof(data.Rows));
+        int rank = 0;
+        for (int g = 0; g < rows.Length; g++)
+        {
+            DecileRow row = rows[g];
+            if (row.Group != g + 1 || row.FirstRank != rank || row.Customers < 0)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Rows[{g}] has group {row.Group}, first rank {row.FirstRank} and {row.Customers} customers; it must be group {g + 1} starting at rank {rank} with zero or more customers."));
+            rank += row.Customers;
+        }
+        return new DecileResult((DecileRow[])rows.Clone(), data.TotalAmount);
+    }
 }
 
 /// <summary>One point of a Lorenz curve.</summary>
@@ -57,6 +85,7 @@ public readonly record struct AbcClassSummary(AbcClass Class, Rate Customers, de
 
 /// <summary>The ABC classification of a spend ranking (ABC分析): each class is a contiguous run of ranks.</summary>
 /// <remarks>See <see cref="SpendRanking.Abc"/> for the rule.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.AbcResultJsonConverter))]
 public sealed class AbcResult
 {
     private readonly SpendRanking _ranking;
@@ -109,5 +138,22 @@ public sealed class AbcResult
         if ((uint)rank >= (uint)_ranking.Count)
             ThrowHelper.ThrowOutOfRange(nameof(rank), rank, "it must be a rank of the ranking.");
         return rank < _endA ? AbcClass.A : rank < _endB ? AbcClass.B : AbcClass.C;
+    }
+
+    /// <summary>Gets the serializable form of the result: the ranking and the cutoffs.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public AbcResultData ToData() => new(_ranking.ToData(), ACutoff, BCutoff);
+
+    /// <summary>Rebuilds a result from its serializable form by classifying the ranking again.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its ranking is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The ranking is invalid (see <see cref="SpendRanking.FromData"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cutoff is out of range (see <see cref="SpendRanking.Abc"/>).</exception>
+    public static AbcResult FromData(AbcResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        SpendRankingData ranking = Serialization.DataCheck.NotNull(data.Ranking, nameof(data.Ranking));
+        return SpendRanking.FromData(ranking).Abc(data.ACutoff, data.BCutoff);
     }
 }

@@ -14,6 +14,7 @@ public readonly record struct CpmSegmentSummary(CpmSegment Segment, Rate Custome
 
 /// <summary>The result of a CPM analysis: every customer's segment, the segment sizes and the customers of each segment.</summary>
 /// <remarks>Results over disjoint customer sets with the same options combine with <see cref="Combine"/>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CpmResultJsonConverter))]
 public sealed class CpmResult
 {
     internal const int SegmentCount = 10;
@@ -95,5 +96,30 @@ public sealed class CpmResult
     {
         if ((uint)segment >= SegmentCount) ThrowHelper.ThrowOutOfRange(nameof(segment), segment, "it must be a defined CpmSegment.");
         return (int)segment;
+    }
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public CpmResultData ToData() => new(Options, (CpmCustomer[])_customers.Clone(), (decimal[])_revenue.Clone());
+
+    /// <summary>Rebuilds a result from its serializable form.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, its options or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">There are not 10 segment revenues, or a customer's segment is undefined; the message names the index.</exception>
+    public static CpmResult FromData(CpmResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CpmOptions options = Serialization.DataCheck.NotNull(data.Options, nameof(data.Options));
+        CpmCustomer[] customers = Serialization.DataCheck.NotNull(data.Customers, nameof(data.Customers));
+        decimal[] revenue = Serialization.DataCheck.NotNull(data.SegmentRevenue, nameof(data.SegmentRevenue));
+        Serialization.DataCheck.Length(revenue.Length, SegmentCount, nameof(data.SegmentRevenue), "one per CpmSegment");
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((uint)customers[i].Segment >= SegmentCount)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Customers[{i}].Segment is {customers[i].Segment}; it must be a defined CpmSegment."));
+        }
+        return new CpmResult((CpmCustomer[])customers.Clone(), (decimal[])revenue.Clone(), options);
     }
 }

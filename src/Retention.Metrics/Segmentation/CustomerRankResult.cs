@@ -14,6 +14,7 @@ public readonly record struct RankTierSummary(int Rank, Rate Customers, decimal 
 
 /// <summary>Customer rank tiers (顧客ランク) by spend: every customer's tier and the tier sizes.</summary>
 /// <remarks>Tier sizes over disjoint customers add up; customers are listed in input order.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.CustomerRankResultJsonConverter))]
 public sealed class CustomerRankResult
 {
     private readonly CustomerRank[] _customers;
@@ -35,10 +36,45 @@ public sealed class CustomerRankResult
 
     /// <summary>Gets the tier sizes, tier 0 first.</summary>
     public ReadOnlySpan<RankTierSummary> Tiers => _tiers;
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public CustomerRankResultData ToData() =>
+        new((decimal[])_thresholds.Clone(), (CustomerRank[])_customers.Clone(), (RankTierSummary[])_tiers.Clone());
+
+    /// <summary>Rebuilds a result from its serializable form.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The thresholds are empty or not strictly ascending, there is not one tier per threshold plus
+    /// one, or a customer's rank is not a tier; the message names the index.</exception>
+    public static CustomerRankResult FromData(CustomerRankResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        decimal[] thresholds = Serialization.DataCheck.NotNull(data.Thresholds, nameof(data.Thresholds));
+        CustomerRank[] customers = Serialization.DataCheck.NotNull(data.Customers, nameof(data.Customers));
+        RankTierSummary[] tiers = Serialization.DataCheck.NotNull(data.Tiers, nameof(data.Tiers));
+        Serialization.DataCheck.AtLeastLength(thresholds.Length, 1, nameof(data.Thresholds));
+        for (int i = 1; i < thresholds.Length; i++)
+        {
+            if (thresholds[i] <= thresholds[i - 1])
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Thresholds[{i}] is {thresholds[i]}; thresholds must be strictly ascending."));
+        }
+        Serialization.DataCheck.Length(tiers.Length, thresholds.Length + 1, nameof(data.Tiers), "one per threshold plus the tier below the first");
+        for (int i = 0; i < customers.Length; i++)
+        {
+            if ((uint)customers[i].Rank >= (uint)tiers.Length)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Customers[{i}].Rank is {customers[i].Rank}; it must be in the range 0..{tiers.Length - 1}."));
+        }
+        return new CustomerRankResult((CustomerRank[])customers.Clone(), (RankTierSummary[])tiers.Clone(), (decimal[])thresholds.Clone());
+    }
 }
 
 /// <summary>How customers moved between rank tiers from one date to another: a transition matrix and up/down/same shares.</summary>
 /// <remarks>Matrices over disjoint customers add up.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.RankTransitionResultJsonConverter))]
 public sealed class RankTransitionResult
 {
     private readonly long[] _matrix;
@@ -97,6 +133,53 @@ public sealed class RankTransitionResult
         if ((uint)fromRank >= (uint)TierCount) ThrowHelper.ThrowOutOfRange(nameof(fromRank), fromRank, "it must be a tier of the result.");
         if ((uint)toRank >= (uint)TierCount) ThrowHelper.ThrowOutOfRange(nameof(toRank), toRank, "it must be a tier of the result.");
         return _matrix[fromRank * TierCount + toRank];
+    }
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public RankTransitionResultData ToData()
+    {
+        var counts = new long[TierCount][];
+        for (int a = 0; a < TierCount; a++) counts[a] = _matrix.AsSpan(a * TierCount, TierCount).ToArray();
+        return new RankTransitionResultData(From, To, counts, (CustomerRankMove[])_customers.Clone());
+    }
+
+    /// <summary>Rebuilds a result from its serializable form, checking that the matrix counts the customers' moves.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, its matrix, a row or the customers are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The matrix is not square, a count is negative, a customer's rank is not a tier, or a cell
+    /// differs from the number of customers with that move; the message names the row and column or the customer index.</exception>
+    public static RankTransitionResult FromData(RankTransitionResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long[][] rows = Serialization.DataCheck.NotNull(data.Counts, nameof(data.Counts));
+        CustomerRankMove[] customers = Serialization.DataCheck.NotNull(data.Customers, nameof(data.Customers));
+        int tiers = rows.Length;
+        var matrix = new long[tiers * tiers];
+        var check = new long[tiers * tiers];
+        for (int a = 0; a < tiers; a++)
+        {
+            long[] row = Serialization.DataCheck.NotNull(rows[a], $"Counts[{a}]");
+            Serialization.DataCheck.Length(row.Length, tiers, $"Counts[{a}]", "a square matrix, one column per tier");
+            Serialization.DataCheck.NonNegative(row, $"Counts[{a}]");
+            row.CopyTo(matrix, a * tiers);
+        }
+        for (int i = 0; i < customers.Length; i++)
+        {
+            CustomerRankMove m = customers[i];
+            if ((uint)m.FromRank >= (uint)tiers || (uint)m.ToRank >= (uint)tiers)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Customers[{i}] moves from {m.FromRank} to {m.ToRank}; ranks must be in the range 0..{tiers - 1}."));
+            check[m.FromRank * tiers + m.ToRank]++;
+        }
+        for (int k = 0; k < matrix.Length; k++)
+        {
+            if (matrix[k] != check[k])
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Counts[{k / tiers}][{k % tiers}] is {matrix[k]}; the customers list has {check[k]} such moves."));
+        }
+        return new RankTransitionResult(matrix, tiers, (CustomerRankMove[])customers.Clone(), data.From, data.To);
     }
 }
 

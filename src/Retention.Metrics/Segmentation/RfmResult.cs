@@ -31,6 +31,7 @@ public readonly record struct RfmSegmentSummary(string Name, Rate Customers, Rat
 /// <para>Quantile scales depend on every customer, so results over different customer sets do not combine; results scored
 /// with fixed thresholds do, by adding the segment counts.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.RfmResultJsonConverter))]
 public sealed class RfmResult
 {
     private readonly RfmCustomer[] _customers;
@@ -80,4 +81,44 @@ public sealed class RfmResult
     /// <param name="customer">A customer row from <see cref="Customers"/>.</param>
     /// <returns>The segment name.</returns>
     public string SegmentName(in RfmCustomer customer) => Options.Segments.NameOf(customer.Segment);
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public RfmResultData ToData() =>
+        new(Options, (RfmCustomer[])_customers.Clone(), (RfmSegmentSummary[])_segments.Clone(), (double[])_recencyCuts.Clone(),
+            (double[])_frequencyCuts.Clone(), (double[])_monetaryCuts.Clone(), TotalOrders, TotalRevenue);
+
+    /// <summary>Rebuilds a result from its serializable form, checking scores and segments against the options.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, its options or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">There is not one segment summary per rule plus the catch-all, a customer's score is outside
+    /// its scale or its segment outside the rules, or the total orders are negative; the message names the customer index.</exception>
+    public static RfmResult FromData(RfmResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        RfmOptions options = Serialization.DataCheck.NotNull(data.Options, nameof(data.Options));
+        RfmCustomer[] customers = Serialization.DataCheck.NotNull(data.Customers, nameof(data.Customers));
+        RfmSegmentSummary[] segments = Serialization.DataCheck.NotNull(data.Segments, nameof(data.Segments));
+        double[] recency = Serialization.DataCheck.NotNull(data.RecencyCutPoints, nameof(data.RecencyCutPoints));
+        double[] frequency = Serialization.DataCheck.NotNull(data.FrequencyCutPoints, nameof(data.FrequencyCutPoints));
+        double[] monetary = Serialization.DataCheck.NotNull(data.MonetaryCutPoints, nameof(data.MonetaryCutPoints));
+        Serialization.DataCheck.NotNull(options.RecencyScale, "Options.RecencyScale");
+        Serialization.DataCheck.NotNull(options.FrequencyScale, "Options.FrequencyScale");
+        Serialization.DataCheck.NotNull(options.MonetaryScale, "Options.MonetaryScale");
+        Serialization.DataCheck.NotNull(options.Segments, "Options.Segments");
+        Serialization.DataCheck.Length(segments.Length, options.Segments.Count + 1, nameof(data.Segments), "one per rule, then the catch-all");
+        Serialization.DataCheck.NonNegative(data.TotalOrders, nameof(data.TotalOrders));
+        int rs = options.RecencyScale.Scores, fs = options.FrequencyScale.Scores, ms = options.MonetaryScale.Scores;
+        for (int i = 0; i < customers.Length; i++)
+        {
+            RfmCustomer c = customers[i];
+            if (c.RecencyScore < 1 || c.RecencyScore > rs || c.FrequencyScore < 1 || c.FrequencyScore > fs
+                || c.MonetaryScore < 1 || c.MonetaryScore > ms || (uint)c.Segment > (uint)options.Segments.Count)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Customers[{i}] has scores {c.RecencyScore}/{c.FrequencyScore}/{c.MonetaryScore} and segment {c.Segment}; scores must be in 1..{rs}/1..{fs}/1..{ms} and the segment in 0..{options.Segments.Count}."));
+        }
+        return new RfmResult((RfmCustomer[])customers.Clone(), (RfmSegmentSummary[])segments.Clone(), (double[])recency.Clone(),
+            (double[])frequency.Clone(), (double[])monetary.Clone(), options, data.TotalOrders, data.TotalRevenue);
+    }
 }

@@ -35,6 +35,7 @@ public enum RfmScaleKind
 /// M1 under 10,000 … M5 from 40,000.</para>
 /// <para>Monetary values are compared as <see cref="double"/>, exact for amounts below 2^53 units.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.RfmScaleJsonConverter))]
 public sealed class RfmScale
 {
     /// <summary>The largest number of scores a scale may have, so that a cell reads as three digits (e.g. 555).</summary>

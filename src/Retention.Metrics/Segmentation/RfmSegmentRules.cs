@@ -15,6 +15,7 @@ namespace Retention.Metrics;
 /// as the package applies it.</para>
 /// <para>The type is immutable.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.RfmSegmentRulesJsonConverter))]
 public sealed class RfmSegmentRules
 {
     private readonly RfmSegmentRule[] _rules;

@@ -10,6 +10,7 @@ namespace Retention.Metrics;
 /// of exact sums. When all spend is zero every share is 0 and <see cref="Gini"/> is 0.</para>
 /// <para>The ranking depends on every customer, so rankings of customer shards do not combine by adding; rank the union.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.SpendRankingJsonConverter))]
 public sealed class SpendRanking
 {
     private readonly int[] _customers;
@@ -258,5 +259,50 @@ public sealed class SpendRanking
     private static void ValidateFraction(double value, string paramName)
     {
         if (!(value >= 0d && value <= 1d)) ThrowHelper.ThrowOutOfRange(paramName, value, "it must be in the range [0, 1].");
+    }
+
+    /// <summary>Gets the serializable form of the ranking: the customers from the highest spend down, with their spend.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal ranking.</returns>
+    public SpendRankingData ToData()
+    {
+        var amounts = new decimal[_units.Length];
+        for (int i = 0; i < amounts.Length; i++) amounts[i] = Money.FromUnits(_units[i], _scale);
+        return new SpendRankingData((int[])_customers.Clone(), amounts);
+    }
+
+    /// <summary>Rebuilds a ranking from its serializable form, checking the order.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The ranking.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The arrays differ in length, a customer index is negative, the amounts increase, customers of
+    /// equal spend are not in ascending index order, or an amount has more than 18 decimal places or does not fit; the message names the rank.</exception>
+    public static SpendRanking FromData(SpendRankingData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int[] customers = Serialization.DataCheck.NotNull(data.Customers, nameof(data.Customers));
+        decimal[] amounts = Serialization.DataCheck.NotNull(data.Amounts, nameof(data.Amounts));
+        Serialization.DataCheck.Length(amounts.Length, customers.Length, nameof(data.Amounts), "one per ranked customer");
+        int scale = 0;
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            if (customers[i] < 0)
+                Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture, $"data.Customers[{i}] is {customers[i]}; customer indexes must be zero or greater."));
+            if (i > 0 && (amounts[i] > amounts[i - 1] || (amounts[i] == amounts[i - 1] && customers[i] <= customers[i - 1])))
+                Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture,
+                    $"data.Amounts[{i}] is {amounts[i]} for customer {customers[i]}; ranks go from the highest spend down, equal spend by ascending customer index."));
+            scale = Math.Max(scale, amounts[i].Scale);
+        }
+        if (scale > Money.MaxScale)
+            Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture, $"data.Amounts has {scale} decimal places; at most {Money.MaxScale} are supported."));
+        var units = new long[amounts.Length];
+        Int128 total = 0;
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            if (!Money.TryToUnits(amounts[i], scale, out units[i]))
+                Serialization.DataCheck.Throw(string.Create(CultureInfo.InvariantCulture,
+                    $"data.Amounts[{i}] is {amounts[i]}; with {scale} decimal places it does not fit the ranking's 64-bit units."));
+            total += units[i];
+        }
+        return new SpendRanking((int[])customers.Clone(), units, scale, total);
     }
 }

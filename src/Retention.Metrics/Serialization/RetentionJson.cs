@@ -10,6 +10,9 @@ namespace Retention.Metrics;
 /// JSON numbers with every digit of the <see cref="decimal"/>; enums as their names; the non-finite doubles NaN, +∞ and −∞ as
 /// the JSON strings <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c> (never an exception). Derived values, such as a
 /// <see cref="Rate"/>'s <c>value</c>, are written for readers and ignored when reading.</para>
+/// <para>Every public result type is supported. Result classes without a settable shape (series, tables, fitted models) are written
+/// as their public data form (for example <see cref="RepeatSeriesData"/> from <see cref="RepeatSeries.ToData"/>) and rebuilt with
+/// their <c>FromData</c> when reading, which rejects inconsistent data with an <see cref="ArgumentException"/> naming the field.</para>
 /// <para>Use <see cref="Options"/> or <see cref="Resolver"/> with <see cref="JsonSerializer"/> directly, or the helpers here.</para>
 /// </remarks>
 public static class RetentionJson

@@ -5,6 +5,7 @@ namespace Retention.Metrics;
 /// <para>Built from two histograms: cancelled and open subscriptions by the number of shipments received by the as-of date.
 /// Results as of the same date over disjoint subscription sets combine exactly with <see cref="Combine"/>.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ContinuationResultJsonConverter))]
 public sealed class ContinuationResult
 {
     private readonly long[] _cancelledWith;
@@ -120,4 +121,25 @@ public sealed class ContinuationResult
     }
 
     private static long At(long[] values, int i) => i < values.Length ? values[i] : 0;
+
+    /// <summary>Gets the serializable form of the result: the counts from which the steps are rebuilt.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public ContinuationResultData ToData() => new(AsOf, (long[])_cancelledWith.Clone(), (long[])_openWith.Clone());
+
+    /// <summary>Rebuilds a result from its serializable form.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result, with its steps recomputed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or one of its arrays is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The arrays are empty or of different lengths, or a count is negative; the message names the index.</exception>
+    public static ContinuationResult FromData(ContinuationResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        long[] cancelled = Serialization.DataCheck.NotNull(data.CancelledWith, nameof(data.CancelledWith));
+        long[] open = Serialization.DataCheck.NotNull(data.OpenWith, nameof(data.OpenWith));
+        Serialization.DataCheck.AtLeastLength(cancelled.Length, 1, nameof(data.CancelledWith));
+        Serialization.DataCheck.Length(open.Length, cancelled.Length, nameof(data.OpenWith), "one per shipment count, like CancelledWith");
+        Serialization.DataCheck.NonNegative(cancelled, nameof(data.CancelledWith));
+        Serialization.DataCheck.NonNegative(open, nameof(data.OpenWith));
+        return new ContinuationResult(data.AsOf, (long[])cancelled.Clone(), (long[])open.Clone());
+    }
 }

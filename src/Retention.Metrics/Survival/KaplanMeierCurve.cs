@@ -10,6 +10,7 @@ namespace Retention.Metrics;
 /// interval where S = 0, the log-log interval where S = 1, a median that is not reached) are <see cref="double.NaN"/>, the
 /// equivalent of R's <c>NA</c>.</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.KaplanMeierCurveJsonConverter))]
 public sealed class KaplanMeierCurve
 {
     // R survival's tolerance for "S equals the level" in quantiles: sqrt(machine epsilon).
@@ -247,5 +248,39 @@ public sealed class KaplanMeierCurve
             }
         }
         return found;
+    }
+
+    /// <summary>Gets the serializable form of the curve: its options and rows.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal curve.</returns>
+    public KaplanMeierCurveData ToData() => new(Options, (KaplanMeierRow[])_rows.Clone());
+
+    /// <summary>Rebuilds a curve from its serializable form: the estimate, standard errors and bounds are recomputed from each row's
+    /// time, events and censored count.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The curve.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/>, its options or its rows are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A time is not finite or not above the previous one, or a count is negative; the message names the row.</exception>
+    public static KaplanMeierCurve FromData(KaplanMeierCurveData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        KaplanMeierOptions options = Serialization.DataCheck.NotNull(data.Options, nameof(data.Options));
+        KaplanMeierRow[] rows = Serialization.DataCheck.NotNull(data.Rows, nameof(data.Rows));
+        var times = new double[rows.Length];
+        var events = new long[rows.Length];
+        var censored = new long[rows.Length];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            KaplanMeierRow row = rows[i];
+            if (!double.IsFinite(row.Time) || (i > 0 && !(row.Time > rows[i - 1].Time)))
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Rows[{i}].Time is {row.Time}; times must be finite and strictly ascending."));
+            if (row.Events < 0 || row.Censored < 0)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Rows[{i}] has events {row.Events} and censored {row.Censored}; counts must be zero or greater."));
+            times[i] = row.Time;
+            events[i] = row.Events;
+            censored[i] = row.Censored;
+        }
+        return Create(times, events, censored, rows.Length, options);
     }
 }

@@ -5,6 +5,7 @@ namespace Retention.Metrics;
 /// <summary>The log-rank test comparing the survival curves of two or more groups.</summary>
 /// <remarks>Immutable. As R <c>survival::survdiff</c> with <c>rho = 0</c>: groups whose expected count is 0 are left out of the
 /// statistic and of the degrees of freedom.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.LogRankResultJsonConverter))]
 public sealed class LogRankResult
 {
     internal LogRankResult(LogRankGroup[] groups, double statistic, int degreesOfFreedom, double pValue)
@@ -27,6 +28,34 @@ public sealed class LogRankResult
 
     /// <summary>Gets the p-value, the upper tail of the chi-squared distribution at <see cref="Statistic"/>; 1 with fewer than two groups.</summary>
     public double PValue { get; }
+
+    /// <summary>Gets the serializable form of the result.</summary>
+    /// <returns>The data; <see cref="FromData"/> rebuilds an equal result.</returns>
+    public LogRankResultData ToData() => new(Groups.ToArray(), Statistic, DegreesOfFreedom, PValue);
+
+    /// <summary>Rebuilds a result from its serializable form.</summary>
+    /// <param name="data">The data, for example read back from JSON.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> or its groups are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A group's counts are negative or its observed events exceed its size, the degrees of freedom
+    /// are negative, or the p-value is outside [0, 1] (NaN is allowed); the message names the group or field.</exception>
+    public static LogRankResult FromData(LogRankResultData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        LogRankGroup[] groups = Serialization.DataCheck.NotNull(data.Groups, nameof(data.Groups));
+        for (int i = 0; i < groups.Length; i++)
+        {
+            LogRankGroup g = groups[i];
+            if (g.Count < 0 || g.Observed < 0 || g.Observed > g.Count)
+                Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"data.Groups[{i}] has count {g.Count} and observed {g.Observed}; counts must be zero or greater with observed <= count."));
+        }
+        Serialization.DataCheck.NonNegative(data.DegreesOfFreedom, nameof(data.DegreesOfFreedom));
+        if (data.PValue is < 0d or > 1d)
+            Serialization.DataCheck.Throw(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"data.PValue is {data.PValue}; it must be in the range [0, 1] or NaN."));
+        return new LogRankResult((LogRankGroup[])groups.Clone(), data.Statistic, data.DegreesOfFreedom, data.PValue);
+    }
 }
 
 /// <summary>One group's line of a log-rank test.</summary>

@@ -14,6 +14,7 @@ namespace Retention.Metrics;
 /// NaN when it is not positive definite), the log-likelihood, the optimiser's iterations and whether it converged. Counts from disjoint
 /// cohorts that share the same period grid can be added before fitting (the likelihood is a sum over customers).</para>
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ShiftedBetaGeometricModelJsonConverter))]
 public sealed class ShiftedBetaGeometricModel
 {
     private const int MaxPeriods = 100_000;
@@ -54,6 +55,26 @@ public sealed class ShiftedBetaGeometricModel
 
     /// <summary>Gets the mean churn probability of a newly acquired customer, <c>α/(α + β)</c> (= P(T = 1)).</summary>
     public double MeanChurnProbability => Alpha / (Alpha + Beta);
+
+    /// <summary>Gets the serializable form of the model: its parameters and fit diagnostics.</summary>
+    /// <returns>The data; <see cref="FromData"/> restores an equal model.</returns>
+    public ShiftedBetaGeometricModelData ToData() =>
+        new(Alpha, Beta, LogLikelihood, Iterations, Converged, AlphaStandardError, BetaStandardError);
+
+    /// <summary>Restores a model from its serializable form, for example read back from JSON.</summary>
+    /// <param name="data">The parameters and fit diagnostics.</param>
+    /// <returns>The model, equal in every parameter and diagnostic to the one that was saved.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">α or β is not positive and finite, or the iterations are negative; the message names the field.</exception>
+    public static ShiftedBetaGeometricModel FromData(ShiftedBetaGeometricModelData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Serialization.DataCheck.Positive(data.Alpha, nameof(data.Alpha));
+        Serialization.DataCheck.Positive(data.Beta, nameof(data.Beta));
+        Serialization.DataCheck.NonNegative(data.Iterations, nameof(data.Iterations));
+        return new ShiftedBetaGeometricModel(data.Alpha, data.Beta, data.LogLikelihood, data.Iterations, data.Converged,
+            data.AlphaStandardError, data.BetaStandardError);
+    }
 
     /// <summary>Creates a model from known parameters.</summary>
     /// <param name="alpha">α, positive and finite.</param>
