@@ -24,6 +24,18 @@ public class LifetimeProperties
     }
 
     [Property(Arbitrary = [typeof(RetentionArbitraries)])]
+    public bool Contribution_CombineOfCustomerSplit_EqualsWhole(Purchase[] purchases, NonNegativeInt split)
+    {
+        int at = split.Get % 12;
+        var costs = new ContributionCosts { MarginRate = 0.55, PaymentFeeRate = 0.03, PaymentFeePerOrder = 10m, ShippingPerOrder = 500m, PointsRate = 0.01 };
+        ContributionLtvResult whole = Ltv.Contribution(Build(purchases), s_asOf, costs);
+        ContributionLtvResult parts = ContributionLtvResult.Combine(
+            Ltv.Contribution(Build(purchases.Where(p => p.Customer < at)), s_asOf, costs),
+            Ltv.Contribution(Build(purchases.Where(p => p.Customer >= at)), s_asOf, costs));
+        return whole == parts;
+    }
+
+    [Property(Arbitrary = [typeof(RetentionArbitraries)])]
     public bool LtvFunctions_ScaleLinearlyWithAmounts(Purchase[] purchases, PositiveInt factor)
     {
         decimal c = 1 + factor.Get % 50;
