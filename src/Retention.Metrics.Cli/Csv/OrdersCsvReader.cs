@@ -209,14 +209,17 @@ internal sealed class OrdersCsvReader
         return index;
     }
 
-    private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) => TryParseDate(text, _format, out date);
+
+    /// <summary>Parses a date the way <paramref name="csv"/> says: its date format, else ISO dates and timestamps in its time zone.</summary>
+    internal static bool TryParseDate(ReadOnlySpan<char> text, CsvFormat csv, out DateOnly date)
     {
-        if (_format.DateFormat is { } format)
+        if (csv.DateFormat is { } format)
         {
             if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
             if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime dt))
             {
-                date = Calendar.ToLocalDate(new DateTimeOffset(dt, TimeSpan.Zero), _format.TimeZone);
+                date = Calendar.ToLocalDate(new DateTimeOffset(dt, TimeSpan.Zero), csv.TimeZone);
                 return true;
             }
             return false;
@@ -228,7 +231,7 @@ internal sealed class OrdersCsvReader
             return TryDate(y, m, d, out date);
         if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset instant))
         {
-            date = Calendar.ToLocalDate(instant, _format.TimeZone);
+            date = Calendar.ToLocalDate(instant, csv.TimeZone);
             return true;
         }
         date = default;

@@ -1,0 +1,56 @@
+using Retention.Metrics.Cli.Output;
+
+namespace Retention.Metrics.Cli.Commands;
+
+/// <summary><c>clv</c>: per-customer lifetime value from BG/NBD and Gamma-Gamma, discounted monthly.</summary>
+internal sealed class ClvCommand : Command
+{
+    public override string Name => "clv";
+
+    public override string Summary => "Customer lifetime value per customer from BG/NBD × Gamma-Gamma over N months.";
+
+    protected override string Synopsis => """
+        clv [--orders <file>] [--as-of <calibration end>] [--horizon 12] [--discount 0.01] [options]
+        clv --summary <file> [--horizon 12] [--discount 0.01] [options]
+        """;
+
+    protected override string OptionsHelp => LifetimeInputs.Help + """
+          --horizon <months>     Months of future value (default 12).
+          --discount <d>         Monthly discount rate (default 0.01).
+        """;
+
+    protected override string Example => "retention clv --as-of 1997-09-30 --horizon 12 --discount 0.01 --format csv";
+
+    protected override string[] ValueOptions => [.. LifetimeInputs.Options, "--horizon", "--discount"];
+
+    public override IReadOnlyList<Table> Execute(CommandArgs args, CommandContext context)
+    {
+        int months = args.GetInt("--horizon", 12, min: 1, max: 1200);
+        double discount = args.GetDouble("--discount", 0.01, 0d, 1d);
+        LifetimeData data = LifetimeInputs.Load(args, context, needMonetary: true);
+        ClvHorizon horizon = data.UnitName switch
+        {
+            "day" => ClvHorizon.LifetimesMonthsInDays(months, discount),
+            "month" => new ClvHorizon(months, 1d, discount),
+            _ => ClvHorizon.LifetimesMonthsInWeeks(months, discount),
+        };
+        BgNbdModel purchases = BgNbdModel.Fit(data.Purchases);
+        LifetimeInputs.WarnIfNotConverged(context, Name + " (BG/NBD)", purchases.Converged, purchases.Iterations);
+        GammaGammaModel values = GammaGammaModel.Fit(data.Values);
+        LifetimeInputs.WarnIfNotConverged(context, Name + " (Gamma-Gamma)", values.Converged, values.Iterations);
+        int n = data.Keys.Length;
+        var means = new double[n];
+        var expectedValue = new double[n];
+        var clv = new double[n];
+        for (int i = 0; i < n; i++) means[i] = data.Values[i].MeanValue;
+        values.ConditionalExpectedAverageValue(data.Values, expectedValue);
+        values.CustomerLifetimeValue(purchases, data.Purchases, means, horizon, clv);
+        var table = new Table("customers", "customer", "frequency", "recency", "age", "meanValue", "expectedAverageValue", "clv");
+        for (int i = 0; i < n; i++)
+        {
+            BgNbdObservation o = data.Purchases[i];
+            table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, means[i], expectedValue[i], clv[i]);
+        }
+        return [table];
+    }
+}
