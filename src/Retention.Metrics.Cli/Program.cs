@@ -62,7 +62,7 @@ namespace Retention.Metrics.Cli
                         output.Write(HelpText);
                         return Ok;
                     }
-                    error.WriteLine("retention fit: name a model: 'retention fit bgnbd' or 'retention fit gamma-gamma'.");
+                    error.WriteLine("retention fit: name a model: 'retention fit bgnbd' or 'retention fit gamma-gamma'. Run 'retention --help'.");
                     return Usage;
                 }
                 name = "fit " + args[1];

@@ -36,20 +36,29 @@ internal sealed class ClvCommand : Command
         };
         BgNbdModel purchases = BgNbdModel.Fit(data.Purchases);
         LifetimeInputs.WarnIfNotConverged(context, Name + " (BG/NBD)", purchases.Converged, purchases.Iterations);
-        GammaGammaModel values = GammaGammaModel.Fit(data.Values);
+        bool[] usable = LifetimeInputs.UsableForSpend(data, context, Name);
+        GammaGammaObservation[] spend = LifetimeInputs.Select(data.Values, usable);
+        BgNbdObservation[] customers = LifetimeInputs.Select(data.Purchases, usable);
+        GammaGammaModel values = GammaGammaModel.Fit(spend);
         LifetimeInputs.WarnIfNotConverged(context, Name + " (Gamma-Gamma)", values.Converged, values.Iterations);
-        int n = data.Keys.Length;
+        int n = spend.Length;
         var means = new double[n];
         var expectedValue = new double[n];
         var clv = new double[n];
-        for (int i = 0; i < n; i++) means[i] = data.Values[i].MeanValue;
-        values.ConditionalExpectedAverageValue(data.Values, expectedValue);
-        values.CustomerLifetimeValue(purchases, data.Purchases, means, horizon, clv);
+        for (int i = 0; i < n; i++) means[i] = spend[i].MeanValue;
+        values.ConditionalExpectedAverageValue(spend, expectedValue);
+        values.CustomerLifetimeValue(purchases, customers, means, horizon, clv);
         var table = new Table("customers", "customer", "frequency", "recency", "age", "meanValue", "expectedAverageValue", "clv");
-        for (int i = 0; i < n; i++)
+        for (int i = 0, j = 0; i < data.Keys.Length; i++)
         {
             BgNbdObservation o = data.Purchases[i];
-            table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, means[i], expectedValue[i], clv[i]);
+            if (!usable[i])
+            {
+                table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, data.Values[i].MeanValue, Cell.Empty, Cell.Empty);
+                continue;
+            }
+            table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, means[j], expectedValue[j], clv[j]);
+            j++;
         }
         return [table];
     }

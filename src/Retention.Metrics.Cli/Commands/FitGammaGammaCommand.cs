@@ -27,7 +27,8 @@ internal sealed class FitGammaGammaCommand : Command
     {
         GammaGammaFitOptions options = LifetimeInputs.GammaGammaOptions(args);
         LifetimeData data = LifetimeInputs.Load(args, context, needMonetary: true);
-        GammaGammaModel model = GammaGammaModel.Fit(data.Values, options);
+        bool[] usable = LifetimeInputs.UsableForSpend(data, context, Name);
+        GammaGammaModel model = GammaGammaModel.Fit(LifetimeInputs.Select(data.Values, usable), options);
         LifetimeInputs.WarnIfNotConverged(context, Name, model.Converged, model.Iterations);
         if (model.HasCorrelationWarning)
             context.Error.WriteLine($"retention {Name}: frequency and mean value are correlated ({model.FrequencyValueCorrelation:F3}); the model assumes they are independent.");

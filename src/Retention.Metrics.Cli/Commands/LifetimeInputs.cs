@@ -81,6 +81,34 @@ internal static class LifetimeInputs
         return new LifetimeData([.. keys], [.. purchases], [.. values], unit, unitName);
     }
 
+    /// <summary>
+    /// Marks the rows the Gamma-Gamma model can use: a customer with repeat purchases needs a positive mean repeat value (free
+    /// repeat orders give 0), so such rows are left out of the fit, with a note on stderr.
+    /// </summary>
+    public static bool[] UsableForSpend(LifetimeData data, CommandContext context, string command)
+    {
+        var usable = new bool[data.Values.Length];
+        int excluded = 0;
+        for (int i = 0; i < usable.Length; i++)
+        {
+            GammaGammaObservation o = data.Values[i];
+            usable[i] = !(o.Frequency > 0 && !(o.MeanValue > 0));
+            if (!usable[i]) excluded++;
+        }
+        if (excluded > 0)
+            context.Error.WriteLine($"retention {command}: left {excluded} customers with repeat purchases of zero mean value out of the Gamma-Gamma model.");
+        return usable;
+    }
+
+    /// <summary>The rows of <paramref name="values"/> where <paramref name="usable"/> is set.</summary>
+    public static T[] Select<T>(T[] values, bool[] usable)
+    {
+        var result = new List<T>(values.Length);
+        for (int i = 0; i < values.Length; i++)
+            if (usable[i]) result.Add(values[i]);
+        return [.. result];
+    }
+
     /// <summary>The BG/NBD fit options from --max-iterations and --penalty.</summary>
     public static BgNbdFitOptions BgNbdOptions(CommandArgs args)
     {
