@@ -44,19 +44,48 @@ internal sealed class SummaryCommand : Command
         {
             if (end <= asOf) throw new UsageException($"--holdout-end {end:yyyy-MM-dd} must be after the calibration end (--as-of) {asOf:yyyy-MM-dd}");
             HoldoutSummary[] rows = Summaries.ComputeWithHoldout(orders.History, asOf, end);
-            var table = new Table("customers", [.. columns, "holdoutPurchaseDays", "holdoutOrders", "holdoutAmount", "holdoutDays"]);
-            foreach (HoldoutSummary h in rows)
-            {
-                CustomerSummary s = h.Calibration;
-                table.Add(orders.Key(s.Customer), s.FirstPurchase, s.LastPurchase, s.Orders, s.PurchaseDays, s.Frequency, s.RecencyDays, s.AgeDays,
-                    s.TotalAmount, s.RepeatAmount, h.HoldoutPurchaseDays, h.HoldoutOrders, h.HoldoutAmount, h.HoldoutDays);
-            }
-            return [table];
+            return [Table.Streamed("customers", [.. columns, "holdoutPurchaseDays", "holdoutOrders", "holdoutAmount", "holdoutDays"], HoldoutRows(rows, orders))];
         }
-        CustomerSummary[] summaries = Summaries.Compute(orders.History, asOf);
-        var customers = new Table("customers", columns);
-        foreach (CustomerSummary s in summaries)
-            customers.Add(orders.Key(s.Customer), s.FirstPurchase, s.LastPurchase, s.Orders, s.PurchaseDays, s.Frequency, s.RecencyDays, s.AgeDays, s.TotalAmount, s.RepeatAmount);
-        return [customers];
+        return [Table.Streamed("customers", columns, Rows(Summaries.Compute(orders.History, asOf), orders))];
+    }
+
+    /// <summary>One row per customer, formatted as it is written; the row array is reused.</summary>
+    private static IEnumerable<Cell[]> Rows(CustomerSummary[] summaries, OrdersData orders)
+    {
+        var row = new Cell[10];
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            Fill(row, summaries[i], orders);
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<Cell[]> HoldoutRows(HoldoutSummary[] summaries, OrdersData orders)
+    {
+        var row = new Cell[14];
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            HoldoutSummary h = summaries[i];
+            Fill(row, h.Calibration, orders);
+            row[10] = h.HoldoutPurchaseDays;
+            row[11] = h.HoldoutOrders;
+            row[12] = h.HoldoutAmount;
+            row[13] = h.HoldoutDays;
+            yield return row;
+        }
+    }
+
+    private static void Fill(Cell[] row, in CustomerSummary s, OrdersData orders)
+    {
+        row[0] = orders.Key(s.Customer);
+        row[1] = s.FirstPurchase;
+        row[2] = s.LastPurchase;
+        row[3] = s.Orders;
+        row[4] = s.PurchaseDays;
+        row[5] = s.Frequency;
+        row[6] = s.RecencyDays;
+        row[7] = s.AgeDays;
+        row[8] = s.TotalAmount;
+        row[9] = s.RepeatAmount;
     }
 }

@@ -99,15 +99,27 @@ internal readonly struct Cell
 }
 
 /// <summary>A named table of typed cells: what every command produces, rendered by <see cref="TableWriter"/>.</summary>
+/// <remarks>A table either holds its rows (<see cref="Add"/>) or streams them from a source (<see cref="Streamed"/>), so that a
+/// row per customer is formatted as it is written instead of being held as cells: CSV and JSON write each row as it comes;
+/// only text, which aligns columns, keeps the formatted strings.</remarks>
 internal sealed class Table
 {
-    private readonly List<Cell[]> _rows = [];
+    private readonly List<Cell[]>? _rows;
+    private readonly IEnumerable<Cell[]>? _source;
 
     /// <summary>Creates an empty table with the given camelCase column names.</summary>
     public Table(string name, params string[] columns)
     {
         Name = name;
         Columns = columns;
+        _rows = [];
+    }
+
+    private Table(string name, string[] columns, IEnumerable<Cell[]> source)
+    {
+        Name = name;
+        Columns = columns;
+        _source = source;
     }
 
     /// <summary>The table's name (a JSON property, a heading in text).</summary>
@@ -116,18 +128,19 @@ internal sealed class Table
     /// <summary>The column names, camelCase.</summary>
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>The rows.</summary>
-    public IReadOnlyList<Cell[]> Rows => _rows;
+    /// <summary>The rows, in order; a streamed table may reuse one array for every row, so consume each before the next.</summary>
+    public IEnumerable<Cell[]> Rows => _rows ?? _source!;
+
+    /// <summary>A table whose rows come from <paramref name="rows"/> when written (enumerated once per write).</summary>
+    public static Table Streamed(string name, string[] columns, IEnumerable<Cell[]> rows) => new(name, columns, rows);
 
     /// <summary>Adds a row; it must have one cell per column.</summary>
     public Table Add(params Cell[] row)
     {
+        if (_rows is null) throw new InvalidOperationException($"Table '{Name}' is streamed; rows cannot be added.");
         if (row.Length != Columns.Count)
             throw new InvalidOperationException($"Table '{Name}' has {Columns.Count} columns; a row had {row.Length} cells.");
         _rows.Add(row);
         return this;
     }
-
-    /// <summary>A two-column (name, value) table of single values.</summary>
-    public static Table KeyValue(string name) => new(name, "name", "value");
 }

@@ -58,25 +58,25 @@ internal static class TableWriter
             }
             int columns = table.Columns.Count;
             var widths = new int[columns];
-            var text = new string[table.Rows.Count][];
+            var right = new bool[columns];
+            var text = new List<string[]>();
             for (int c = 0; c < columns; c++) widths[c] = table.Columns[c].Length;
-            for (int r = 0; r < table.Rows.Count; r++)
+            foreach (Cell[] row in table.Rows)
             {
-                Cell[] row = table.Rows[r];
                 var line = new string[columns];
                 for (int c = 0; c < columns; c++)
                 {
                     line[c] = FormatText(row[c]);
                     widths[c] = Math.Max(widths[c], line[c].Length);
+                    if (IsNumeric(row[c].Kind)) right[c] = true;
                 }
-                text[r] = line;
+                text.Add(line);
             }
             var sb = new StringBuilder();
             for (int c = 0; c < columns; c++)
             {
                 if (c > 0) sb.Append("  ");
-                bool right = table.Rows.Count > 0 && IsNumeric(table.Rows[0][c].Kind);
-                sb.Append(right ? table.Columns[c].PadLeft(widths[c]) : table.Columns[c].PadRight(widths[c]));
+                sb.Append(right[c] ? table.Columns[c].PadLeft(widths[c]) : table.Columns[c].PadRight(widths[c]));
             }
             output.WriteLine(sb.ToString().TrimEnd());
             sb.Clear();
@@ -86,18 +86,17 @@ internal static class TableWriter
                 sb.Append('-', widths[c]);
             }
             output.WriteLine(sb.ToString());
-            for (int r = 0; r < text.Length; r++)
+            foreach (string[] line in text)
             {
                 sb.Clear();
                 for (int c = 0; c < columns; c++)
                 {
                     if (c > 0) sb.Append("  ");
-                    bool right = IsNumeric(table.Rows[r][c].Kind);
-                    sb.Append(right ? text[r][c].PadLeft(widths[c]) : text[r][c].PadRight(widths[c]));
+                    sb.Append(right[c] ? line[c].PadLeft(widths[c]) : line[c].PadRight(widths[c]));
                 }
                 output.WriteLine(sb.ToString().TrimEnd());
             }
-            if (table.Rows.Count == 0) output.WriteLine("(no rows)");
+            if (text.Count == 0) output.WriteLine("(no rows)");
         }
     }
 
