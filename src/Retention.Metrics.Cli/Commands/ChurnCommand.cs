@@ -11,7 +11,7 @@ internal sealed class ChurnCommand : Command
 
     protected override string Synopsis => "churn --subscriptions <file> [--period month] [--from <date>] [--variant start] [options]";
 
-    protected override string OptionsHelp => TableInputs.SubscriptionHelp + """
+    protected override string OptionsHelp => TableInputs.SubscriptionHelp + "\n" + """
           --period <unit>        day, week, month (default), quarter or year.
           --from <date>          A date in the first period (default: the first start date); the last period holds --as-of.
           --variant <v>          start (default: cancelled / opening), include-new (cancelled / (opening + new)) or

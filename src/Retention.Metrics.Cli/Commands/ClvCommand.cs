@@ -14,7 +14,7 @@ internal sealed class ClvCommand : Command
         clv --summary <file> [--horizon 12] [--discount 0.01] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + """
+    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
           --horizon <months>     Months of future value (default 12).
           --discount <d>         Monthly discount rate (default 0.01).
         """;

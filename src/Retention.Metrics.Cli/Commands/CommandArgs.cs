@@ -65,7 +65,9 @@ internal sealed class CommandArgs
         string? text = Get(name);
         if (text is null) return fallback;
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
-            throw new UsageException($"{name} '{text}' is not a whole number in {min}..{(max == int.MaxValue ? "" : max.ToString(CultureInfo.InvariantCulture))}");
+            throw new UsageException(max == int.MaxValue
+                ? string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' is not a whole number of {min} or more")
+                : string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' is not a whole number in {min}..{max}"));
         return value;
     }
 

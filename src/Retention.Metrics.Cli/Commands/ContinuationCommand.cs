@@ -11,7 +11,7 @@ internal sealed class ContinuationCommand : Command
 
     protected override string Synopsis => "continuation --subscriptions <file> --shipments <file> [--started-from <date>] [--started-to <date>] [options]";
 
-    protected override string OptionsHelp => TableInputs.SubscriptionHelp + """
+    protected override string OptionsHelp => TableInputs.SubscriptionHelp + "\n" + """
           --shipments <file>     Shipments file: one row per shipment (required).
           --shipment-subscription <col>  Its subscription id column (default: subscription).
           --shipment-date <col>  Its date column (default: date).

@@ -14,7 +14,7 @@ internal sealed class FitBgNbdCommand : Command
         fit bgnbd --summary <file> [--frequency x] [--recency t_x] [--age T] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + """
+    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
           --max-iterations <n>   Optimizer iteration limit.
           --penalty <λ>          L2 penalty on the log-parameters (default 0).
         """;

@@ -14,7 +14,7 @@ internal sealed class FitGammaGammaCommand : Command
         fit gamma-gamma --summary <file> [--frequency x] [--monetary m] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + """
+    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
           --max-iterations <n>   Optimizer iteration limit.
           --penalty <λ>          L2 penalty on the log-parameters (default 0).
         """;

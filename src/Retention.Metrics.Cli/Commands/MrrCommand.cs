@@ -11,7 +11,7 @@ internal sealed class MrrCommand : Command
 
     protected override string Synopsis => "mrr --subscriptions <file> [--mrr <col>] [--period month] [--from <date>] [options]";
 
-    protected override string OptionsHelp => TableInputs.SubscriptionHelp + """
+    protected override string OptionsHelp => TableInputs.SubscriptionHelp + "\n" + """
           --mrr <col>            The monthly amount column (default: mrr); each subscription's amount applies from its start.
           --period <unit>        day, week, month (default), quarter or year; amounts stay per month.
           --from <date>          A date in the first period (default: the first start date); the last period holds --as-of.

@@ -14,7 +14,7 @@ internal sealed class PredictCommand : Command
         predict --summary <file> [--horizon 52] [--params r,alpha,a,b] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + """
+    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
           --horizon <t>          Prediction horizon in units (default 52).
           --params <r,α,a,b>     Use these parameters instead of fitting.
         """;

@@ -16,7 +16,7 @@ internal sealed class SbgCommand : Command
 
     protected override string OptionsHelp => """
           --survivors <list>     Customers still active at the start of periods 0, 1, 2, … (the first is the cohort size).
-        """ + SurvivalCommand.DataHelp + """
+        """ + "\n" + SurvivalCommand.DataHelp + "\n" + """
                                  With --data, times are whole periods (renewals survived) and an event is a churn.
           --periods <n>          Project survival, retention and churn for periods 1..n (default: the observed
                                  periods, at least 12).

@@ -22,7 +22,7 @@ internal sealed class SurvivalCommand : Command
 
     protected override string Synopsis => "survival --data <file> --time <col> --event <col[=value]> [--group <col>] [--ci log|log-log|plain] [options]";
 
-    protected override string OptionsHelp => DataHelp + """
+    protected override string OptionsHelp => DataHelp + "\n" + """
           --group <col>          One curve per value of this column, and a log-rank test between them.
           --ci <t>               Confidence interval transform: log (default), log-log or plain.
           --confidence <p>       Confidence level (default 0.95).

@@ -20,6 +20,7 @@ public class CommandErrorTests : CommandTestBase
         Assert.StartsWith($"retention {name}: ", output, StringComparison.Ordinal);
         Assert.Contains("Example:" + Environment.NewLine + $"  retention {name} ", output, StringComparison.Ordinal);
         Assert.Contains("--format <f>", output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\S  --\w", output); // every option starts its own line
     }
 
     [Fact]
