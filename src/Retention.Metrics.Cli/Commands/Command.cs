@@ -45,6 +45,8 @@ internal abstract class Command
           --customer <col>       Customer column, by header name or 1-based number (default: customer).
           --date <col>           Date column (default: date).
           --amount <col>         Amount column (default: amount), '.' as decimal separator.
+          --order <col>          Order id column, for files with one row per order line: consecutive rows with the
+                                 same order id are summed into one order (dated by its first line).
           --refunds              Negative amounts are refunds, netted per customer and day.
         """;
 
@@ -58,7 +60,7 @@ internal abstract class Command
         """;
 
     private static readonly string[] s_outputOptions = ["--format", "--output", "--table"];
-    private static readonly string[] s_ordersOptions = ["--orders", "--customer", "--date", "--amount"];
+    private static readonly string[] s_ordersOptions = ["--orders", "--customer", "--date", "--amount", "--order"];
     private static readonly string[] s_layoutOptions = ["--delimiter", "--encoding", "--date-format", "--time-zone"];
     private static readonly string[] s_layoutFlags = ["--no-header", "--skip-invalid"];
 

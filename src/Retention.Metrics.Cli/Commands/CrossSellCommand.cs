@@ -26,6 +26,7 @@ internal sealed class CrossSellCommand : Command
 
     public override IReadOnlyList<Table> Execute(CommandArgs args, CommandContext context)
     {
+        if (args.IsSet("--order")) throw new UsageException("cross-sell reads order lines and groups them into baskets by customer and day; --order is not used");
         int top = args.GetInt("--top", 20, min: 1);
         CoPurchaseLevel level = args.GetChoice("--level", CoPurchaseLevel.Customer, ("customer", CoPurchaseLevel.Customer), ("basket", CoPurchaseLevel.Basket));
         int minCount = args.GetInt("--min-count", 1, min: 1);

@@ -30,6 +30,7 @@ internal static class Inputs
             CustomerColumn = args.Get("--customer") ?? "customer",
             DateColumn = args.Get("--date") ?? "date",
             AmountColumn = args.Get("--amount") ?? "amount",
+            OrderColumn = args.Get("--order"),
         };
         try
         {

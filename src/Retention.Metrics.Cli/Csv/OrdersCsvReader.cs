@@ -21,7 +21,13 @@ internal sealed class OrdersCsvReader
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _keyList = [];
-    private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _columnCount = -1;
+    private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _orderColumn = -1, _columnCount = -1;
+    private char[] _pendingOrder = new char[64];
+    private int _pendingOrderLength = -1; // -1: no pending order
+    private int _pendingCustomer;
+    private DateOnly _pendingDate;
+    private decimal _pendingAmount;
+    private long _pendingLine;
     private long _lineNumber;
     private long _rows, _skipped;
     private string? _firstSkipped;
@@ -82,6 +88,7 @@ internal sealed class OrdersCsvReader
             ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
+        FlushOrder(builder);
         if (_format.HasHeader && _columnCount < 0)
             throw new FormatException($"{_fileName}: the file is empty; expected a header row naming {_format.CustomerColumn}, {_format.DateColumn} and {_format.AmountColumn}.");
     }
@@ -123,6 +130,7 @@ internal sealed class OrdersCsvReader
         _customerColumn = Resolve(names, _format.CustomerColumn, "customer");
         _dateColumn = Resolve(names, _format.DateColumn, "date");
         _amountColumn = Resolve(names, _format.AmountColumn, "amount");
+        if (_format.OrderColumn is { } order) _orderColumn = Resolve(names, order, "order");
     }
 
     private int Resolve(List<string> names, string column, string role)
@@ -144,6 +152,7 @@ internal sealed class OrdersCsvReader
         _customerColumn = Number(_format.CustomerColumn, "customer", fields);
         _dateColumn = Number(_format.DateColumn, "date", fields);
         _amountColumn = Number(_format.AmountColumn, "amount", fields);
+        if (_format.OrderColumn is { } order) _orderColumn = Number(order, "order", fields);
     }
 
     private int Number(string column, string role, int fields)
@@ -188,10 +197,60 @@ internal sealed class OrdersCsvReader
             return;
         }
         int customer = Intern(key);
+        if (_orderColumn >= 0)
+        {
+            ReadOrderLine(Unquote(line[ranges[_orderColumn]]).Trim(), customer, date, amount, builder);
+            return;
+        }
         try
         {
             builder.Add(customer, date, amount);
             _rows++;
+        }
+        catch (ArgumentException ex)
+        {
+            Invalid(ex.Message);
+        }
+    }
+
+    /// <summary>Adds an order line: summed into the pending order when it has the same id, else it starts a new order.</summary>
+    private void ReadOrderLine(ReadOnlySpan<char> order, int customer, DateOnly date, decimal amount, PurchaseHistoryBuilder builder)
+    {
+        if (order.IsEmpty)
+        {
+            Invalid(Column(_orderColumn, "order") + ": the order id is empty.");
+            return;
+        }
+        if (_pendingOrderLength >= 0 && order.SequenceEqual(_pendingOrder.AsSpan(0, _pendingOrderLength)))
+        {
+            if (customer != _pendingCustomer)
+            {
+                Invalid($"{Column(_customerColumn, "customer")}: order '{order}' has lines for two customers ('{_keyList[_pendingCustomer]}' on line {_pendingLine}, '{_keyList[customer]}' here).");
+                return;
+            }
+            _pendingAmount += amount;
+            _rows++;
+            return;
+        }
+        FlushOrder(builder);
+        if (order.Length > _pendingOrder.Length) _pendingOrder = new char[Math.Max(order.Length, _pendingOrder.Length * 2)];
+        order.CopyTo(_pendingOrder);
+        _pendingOrderLength = order.Length;
+        _pendingCustomer = customer;
+        _pendingDate = date;
+        _pendingAmount = amount;
+        _pendingLine = _lineNumber;
+        _rows++;
+    }
+
+    /// <summary>Adds the pending order (the sum of its lines) to the builder.</summary>
+    private void FlushOrder(PurchaseHistoryBuilder builder)
+    {
+        if (_pendingOrderLength < 0) return;
+        _pendingOrderLength = -1;
+        try
+        {
+            builder.Add(_pendingCustomer, _pendingDate, _pendingAmount);
         }
         catch (ArgumentException ex)
         {

@@ -261,4 +261,33 @@ public class OrderCommandTests : CommandTestBase
         Near(expected.Uplift, row.GetProperty("uplift").GetDouble());
         Assert.Equal(1, row.GetProperty("controlNotInOrders").GetInt32());
     }
+    private const string OrderLineFile = """
+        order,customer,date,product,amount
+        o1,a,2024-01-01,apple,10
+        o1,a,2024-01-01,bread,5
+        o2,a,2024-02-01,apple,3
+        o3,b,2024-01-05,milk,7
+        """;
+
+    [Fact]
+    public void Summary_OrderColumn_SumsConsecutiveLinesIntoOrders()
+    {
+        JsonElement rows = Json("summary", "--orders", File("lines.csv", OrderLineFile), "--order", "order").GetProperty("customers");
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.Equal(2, rows[0].GetProperty("orders").GetInt32());
+        Assert.Equal(18m, rows[0].GetProperty("totalAmount").GetDecimal());
+        Assert.Equal(3m, rows[0].GetProperty("repeatAmount").GetDecimal());
+        JsonElement totals = Json("summary", "--orders", File("lines.csv", OrderLineFile), "--order", "1", "--totals").GetProperty("totals")[0];
+        Assert.Equal(3, totals.GetProperty("orders").GetInt64());
+        Assert.Equal(25m, totals.GetProperty("totalAmount").GetDecimal());
+    }
+
+    [Fact]
+    public void Summary_OrderWithTwoCustomers_ExitsOneNamingTheLine()
+    {
+        string path = File("lines.csv", "order,customer,date,amount\no1,a,2024-01-01,10\no1,b,2024-01-01,5\n");
+        var (code, _, error) = Run("summary", "--orders", path, "--order", "order");
+        Assert.Equal(1, code);
+        Assert.Contains("lines.csv, line 3, column 2 (customer): order 'o1' has lines for two customers ('a' on line 2, 'b' here).", error, StringComparison.Ordinal);
+    }
 }
