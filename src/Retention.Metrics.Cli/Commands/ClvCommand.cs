@@ -48,18 +48,35 @@ internal sealed class ClvCommand : Command
         for (int i = 0; i < n; i++) means[i] = spend[i].MeanValue;
         values.ConditionalExpectedAverageValue(spend, expectedValue);
         values.CustomerLifetimeValue(purchases, customers, means, horizon, clv);
-        var table = new Table("customers", "customer", "frequency", "recency", "age", "meanValue", "expectedAverageValue", "clv");
+        return [Table.Streamed("customers", ["customer", "frequency", "recency", "age", "meanValue", "expectedAverageValue", "clv"],
+            Rows(data, usable, means, expectedValue, clv))];
+    }
+
+    /// <summary>One row per customer, formatted as it is written; customers left out of Gamma-Gamma get empty value cells.</summary>
+    private static IEnumerable<Cell[]> Rows(LifetimeData data, bool[] usable, double[] means, double[] expectedValue, double[] clv)
+    {
+        var row = new Cell[7];
         for (int i = 0, j = 0; i < data.Keys.Length; i++)
         {
             BgNbdObservation o = data.Purchases[i];
-            if (!usable[i])
+            row[0] = data.Keys[i];
+            row[1] = o.Frequency;
+            row[2] = o.Recency;
+            row[3] = o.Age;
+            if (usable[i])
             {
-                table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, data.Values[i].MeanValue, Cell.Empty, Cell.Empty);
-                continue;
+                row[4] = means[j];
+                row[5] = expectedValue[j];
+                row[6] = clv[j];
+                j++;
             }
-            table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, means[j], expectedValue[j], clv[j]);
-            j++;
+            else
+            {
+                row[4] = data.Values[i].MeanValue;
+                row[5] = Cell.Empty;
+                row[6] = Cell.Empty;
+            }
+            yield return row;
         }
-        return [table];
     }
 }

@@ -52,12 +52,23 @@ internal sealed class PredictCommand : Command
         var expected = new double[data.Purchases.Length];
         model.ProbabilityAlive(data.Purchases, alive);
         model.ConditionalExpectedPurchases(horizon, data.Purchases, expected);
-        var table = new Table("customers", "customer", "frequency", "recency", "age", "probabilityAlive", "expectedPurchases");
+        return [Table.Streamed("customers", ["customer", "frequency", "recency", "age", "probabilityAlive", "expectedPurchases"], Rows(data, alive, expected))];
+    }
+
+    /// <summary>One row per customer, formatted as it is written; the row array is reused.</summary>
+    private static IEnumerable<Cell[]> Rows(LifetimeData data, double[] alive, double[] expected)
+    {
+        var row = new Cell[6];
         for (int i = 0; i < data.Keys.Length; i++)
         {
             BgNbdObservation o = data.Purchases[i];
-            table.Add(data.Keys[i], o.Frequency, o.Recency, o.Age, alive[i], expected[i]);
+            row[0] = data.Keys[i];
+            row[1] = o.Frequency;
+            row[2] = o.Recency;
+            row[3] = o.Age;
+            row[4] = alive[i];
+            row[5] = expected[i];
+            yield return row;
         }
-        return [table];
     }
 }

@@ -36,14 +36,31 @@ internal sealed class RfmCommand : Command
         RfmResult result = Rfm.Compute(orders.History, orders.AsOf(args), options);
         if (args.Has("--customers"))
         {
-            var customers = new Table("customers", "customer", "recencyDays", "frequency", "monetary", "r", "f", "m", "cell", "segment");
-            foreach (RfmCustomer c in result.Customers)
-                customers.Add(orders.Key(c.Customer), c.RecencyDays, c.Frequency, c.Monetary, c.RecencyScore, c.FrequencyScore, c.MonetaryScore, c.Cell, result.SegmentName(c));
-            return [customers];
+            return [Table.Streamed("customers", ["customer", "recencyDays", "frequency", "monetary", "r", "f", "m", "cell", "segment"], CustomerRows(result, orders))];
         }
         var segments = new Table("segments", "segment", "customers", "customerShare", "orders", "orderShare", "revenue", "revenueShare");
         foreach (RfmSegmentSummary s in result.Segments)
             segments.Add(s.Name, s.Customers.Numerator, s.Customers.Value, s.Orders.Numerator, s.Orders.Value, s.Revenue, s.RevenueShare);
         return [segments];
+    }
+
+    /// <summary>One row per customer, formatted as it is written; the row array is reused.</summary>
+    private static IEnumerable<Cell[]> CustomerRows(RfmResult result, OrdersData orders)
+    {
+        var row = new Cell[9];
+        for (int i = 0; i < result.Customers.Length; i++)
+        {
+            RfmCustomer c = result.Customers[i];
+            row[0] = orders.Key(c.Customer);
+            row[1] = c.RecencyDays;
+            row[2] = c.Frequency;
+            row[3] = c.Monetary;
+            row[4] = c.RecencyScore;
+            row[5] = c.FrequencyScore;
+            row[6] = c.MonetaryScore;
+            row[7] = c.Cell;
+            row[8] = result.SegmentName(c);
+            yield return row;
+        }
     }
 }

@@ -98,4 +98,31 @@ public class OutputFormatTests : CommandTestBase
         Assert.False(root.TryGetProperty("deciles", out _));
         Assert.Equal(4, root.GetProperty("concentration")[0].GetProperty("customers").GetInt32());
     }
+    private static IEnumerable<Cell[]> ReusedRows()
+    {
+        var row = new Cell[2];
+        for (int i = 1; i <= 3; i++)
+        {
+            row[0] = "r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            row[1] = i * 10;
+            yield return row;
+        }
+    }
+
+    [Fact]
+    public void Streamed_ReusedRowArray_IsWrittenRowByRowInEveryFormat()
+    {
+        Table table = Table.Streamed("t", ["name", "value"], ReusedRows());
+        var text = new StringWriter();
+        TableWriter.WriteText([table], text);
+        Assert.Equal(["name  value", "----  -----", "r1       10", "r2       20", "r3       30", ""], text.ToString().Split(Environment.NewLine));
+        var csv = new StringWriter();
+        TableWriter.WriteCsv([table], csv);
+        Assert.Equal("name,value\r\nr1,10\r\nr2,20\r\nr3,30\r\n", csv.ToString());
+        var json = new StringWriter();
+        TableWriter.WriteJson([table], json);
+        JsonElement rows = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("t");
+        Assert.Equal(30, rows[2].GetProperty("value").GetInt32());
+        Assert.Equal("r1", rows[0].GetProperty("name").GetString());
+    }
 }
