@@ -176,7 +176,8 @@ internal abstract class Command
             error.WriteLine($"retention {Name}: {ex.Message}. Run 'retention {Name} --help'.");
             return Cli.Usage;
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException
+            or InvalidOperationException or OverflowException)
         {
             error.WriteLine($"retention {Name}: {ex.Message}");
             return Cli.BadInput;
