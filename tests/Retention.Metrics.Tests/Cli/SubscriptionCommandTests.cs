@@ -127,4 +127,18 @@ public class SubscriptionCommandTests : CommandTestBase
         Assert.Equal(1, code);
         Assert.Contains("no column named 'mrr' for --mrr (the header has: id, customer, start, end)", error, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Churn_ShiftJisFileWithJapaneseColumns_IsRead()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string path = PathOf("契約.csv");
+        System.IO.File.WriteAllBytes(path, System.Text.Encoding.GetEncoding(932).GetBytes(
+            "契約番号\t会員ID\t開始日\t解約日\r\nk1\t山田\t2024/01/05\t\r\nk2\t佐藤\t2024/01/20\t2024/02/10\r\n"));
+        JsonElement rows = Json("churn", "--subscriptions", path, "--encoding", "cp932", "--delimiter", "tab", "--id", "契約番号",
+            "--subscriber", "会員ID", "--start", "開始日", "--end", "解約日", "--as-of", "2024-02-29").GetProperty("periods");
+        Assert.Equal(2, rows.GetArrayLength());
+        Assert.Equal(2, rows[0].GetProperty("new").GetInt64());
+        Assert.Equal(1, rows[1].GetProperty("cancelled").GetInt64());
+        Near(0.5, rows[1].GetProperty("churn").GetDouble());
+    }
 }
