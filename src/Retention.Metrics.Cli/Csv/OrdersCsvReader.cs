@@ -21,6 +21,8 @@ internal sealed class OrdersCsvReader
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _keyList = [];
+    private int[] _numberMap = [];                  // canonical numeric key → index + 1 (0: not seen)
+    private Dictionary<long, int>? _sparseNumbers;  // numeric keys too large for the direct table
     private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _orderColumn = -1, _columnCount = -1;
     private char[] _pendingOrder = new char[64];
     private int _pendingOrderLength = -1; // -1: no pending order
@@ -186,7 +188,7 @@ internal sealed class OrdersCsvReader
             return;
         }
         ReadOnlySpan<char> amountText = Unquote(line[ranges[_amountColumn]]).Trim();
-        if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal amount))
+        if (!TryParseAmount(amountText, out decimal amount))
         {
             Invalid($"{Column(_amountColumn, "amount")}: '{amountText}' is not a number.");
             return;
@@ -258,14 +260,56 @@ internal sealed class OrdersCsvReader
         }
     }
 
+    /// <summary>
+    /// Maps a customer key to its dense index, allocating only for a key not seen before. Keys that are canonical whole numbers
+    /// (member numbers: digits without a leading zero) skip string hashing: a direct table when they are dense, else a
+    /// dictionary of longs; every other key goes through the string dictionary. A key always takes the same route, so a key
+    /// maps to one index whatever the route.
+    /// </summary>
     private int Intern(ReadOnlySpan<char> key)
     {
+        if (TryCanonicalNumber(key, out long number))
+        {
+            if ((ulong)number < (ulong)_numberMap.Length)
+            {
+                int entry = _numberMap[number];
+                if (entry != 0) return entry - 1;
+            }
+            else if (number < Math.Max(1L << 20, 8L * (_keyList.Count + 1)))
+            {
+                Array.Resize(ref _numberMap, (int)Math.Max(number + 1, Math.Min(2L * Math.Max(_numberMap.Length, 1024), int.MaxValue / 2)));
+            }
+            // A number first seen when it was too large for the table stays in the dictionary, even once the table has grown past it.
+            if (_sparseNumbers is not null && _sparseNumbers.TryGetValue(number, out int found)) return found;
+            int added = AddKey(key);
+            if (number < _numberMap.Length) _numberMap[number] = added + 1;
+            else (_sparseNumbers ??= []).Add(number, added);
+            return added;
+        }
         if (_lookup.TryGetValue(key, out int index)) return index;
-        string s = key.ToString();
-        index = _keyList.Count;
-        _keys.Add(s, index);
-        _keyList.Add(s);
+        index = AddKey(key);
+        _keys.Add(_keyList[index], index);
         return index;
+    }
+
+    private int AddKey(ReadOnlySpan<char> key)
+    {
+        _keyList.Add(key.ToString());
+        return _keyList.Count - 1;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is 1 to 18 digits without a leading zero (or "0"), and its value.</summary>
+    private static bool TryCanonicalNumber(ReadOnlySpan<char> key, out long number)
+    {
+        number = 0;
+        if (key.Length is 0 or > 18 || (key[0] == '0' && key.Length > 1)) return false;
+        for (int i = 0; i < key.Length; i++)
+        {
+            uint digit = (uint)(key[i] - '0');
+            if (digit > 9) return false;
+            number = (number * 10) + digit;
+        }
+        return true;
     }
 
     private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) => TryParseDate(text, _format, out date);
@@ -295,6 +339,44 @@ internal sealed class OrdersCsvReader
         }
         date = default;
         return false;
+    }
+
+    /// <summary>
+    /// Parses an amount as <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/> with
+    /// <see cref="NumberStyles.Number"/> and the invariant culture does, with a fast path for the common shape: up to 18 digits
+    /// with an optional '.' and fraction, no sign. The value and scale are the same as the general parser's (10.50 keeps scale 2).
+    /// </summary>
+    internal static bool TryParseAmount(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (text.Length is > 0 and <= 19)
+        {
+            ulong mantissa = 0;
+            int digits = 0, scale = -1, i = 0;
+            for (; i < text.Length; i++)
+            {
+                uint digit = (uint)(text[i] - '0');
+                if (digit <= 9)
+                {
+                    mantissa = (mantissa * 10) + digit;
+                    digits++;
+                    if (scale >= 0) scale++;
+                }
+                else if (text[i] == '.' && scale < 0 && digits > 0)
+                {
+                    scale = 0;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (i == text.Length && digits is > 0 and <= 18 && scale != 0)
+            {
+                value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
 
     private static bool TryDate(int y, int m, int d, out DateOnly date)
