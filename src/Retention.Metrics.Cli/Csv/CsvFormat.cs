@@ -32,6 +32,10 @@ internal sealed record CsvFormat
     /// <summary>The amount column: a header name, or a 1-based number.</summary>
     public string AmountColumn { get; init; } = "amount";
 
+    /// <summary>The order id column (a header name or 1-based number), or <see langword="null"/> when each row is one order.
+    /// When set, consecutive rows with the same order id are order lines: their amounts are summed into one order dated by the first line.</summary>
+    public string? OrderColumn { get; init; }
+
     /// <summary>Whether negative amounts are refunds to net (<see cref="PurchaseHistoryOptions.AllowRefunds"/>) rather than errors.</summary>
     public bool AllowRefunds { get; init; }
 

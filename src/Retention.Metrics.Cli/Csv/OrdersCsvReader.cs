@@ -21,7 +21,15 @@ internal sealed class OrdersCsvReader
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _keyList = [];
-    private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _columnCount = -1;
+    private int[] _numberMap = [];                  // canonical numeric key → index + 1 (0: not seen)
+    private Dictionary<long, int>? _sparseNumbers;  // numeric keys too large for the direct table
+    private int _customerColumn = -1, _dateColumn = -1, _amountColumn = -1, _orderColumn = -1, _columnCount = -1;
+    private char[] _pendingOrder = new char[64];
+    private int _pendingOrderLength = -1; // -1: no pending order
+    private int _pendingCustomer;
+    private DateOnly _pendingDate;
+    private decimal _pendingAmount;
+    private long _pendingLine;
     private long _lineNumber;
     private long _rows, _skipped;
     private string? _firstSkipped;
@@ -82,6 +90,7 @@ internal sealed class OrdersCsvReader
             ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<char>.Shared.Return(chars);
         }
+        FlushOrder(builder);
         if (_format.HasHeader && _columnCount < 0)
             throw new FormatException($"{_fileName}: the file is empty; expected a header row naming {_format.CustomerColumn}, {_format.DateColumn} and {_format.AmountColumn}.");
     }
@@ -123,6 +132,7 @@ internal sealed class OrdersCsvReader
         _customerColumn = Resolve(names, _format.CustomerColumn, "customer");
         _dateColumn = Resolve(names, _format.DateColumn, "date");
         _amountColumn = Resolve(names, _format.AmountColumn, "amount");
+        if (_format.OrderColumn is { } order) _orderColumn = Resolve(names, order, "order");
     }
 
     private int Resolve(List<string> names, string column, string role)
@@ -144,6 +154,7 @@ internal sealed class OrdersCsvReader
         _customerColumn = Number(_format.CustomerColumn, "customer", fields);
         _dateColumn = Number(_format.DateColumn, "date", fields);
         _amountColumn = Number(_format.AmountColumn, "amount", fields);
+        if (_format.OrderColumn is { } order) _orderColumn = Number(order, "order", fields);
     }
 
     private int Number(string column, string role, int fields)
@@ -177,7 +188,7 @@ internal sealed class OrdersCsvReader
             return;
         }
         ReadOnlySpan<char> amountText = Unquote(line[ranges[_amountColumn]]).Trim();
-        if (!decimal.TryParse(amountText, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal amount))
+        if (!TryParseAmount(amountText, out decimal amount))
         {
             Invalid($"{Column(_amountColumn, "amount")}: '{amountText}' is not a number.");
             return;
@@ -188,6 +199,11 @@ internal sealed class OrdersCsvReader
             return;
         }
         int customer = Intern(key);
+        if (_orderColumn >= 0)
+        {
+            ReadOrderLine(Unquote(line[ranges[_orderColumn]]).Trim(), customer, date, amount, builder);
+            return;
+        }
         try
         {
             builder.Add(customer, date, amount);
@@ -199,24 +215,114 @@ internal sealed class OrdersCsvReader
         }
     }
 
+    /// <summary>Adds an order line: summed into the pending order when it has the same id, else it starts a new order.</summary>
+    private void ReadOrderLine(ReadOnlySpan<char> order, int customer, DateOnly date, decimal amount, PurchaseHistoryBuilder builder)
+    {
+        if (order.IsEmpty)
+        {
+            Invalid(Column(_orderColumn, "order") + ": the order id is empty.");
+            return;
+        }
+        if (_pendingOrderLength >= 0 && order.SequenceEqual(_pendingOrder.AsSpan(0, _pendingOrderLength)))
+        {
+            if (customer != _pendingCustomer)
+            {
+                Invalid($"{Column(_customerColumn, "customer")}: order '{order}' has lines for two customers ('{_keyList[_pendingCustomer]}' on line {_pendingLine}, '{_keyList[customer]}' here).");
+                return;
+            }
+            _pendingAmount += amount;
+            _rows++;
+            return;
+        }
+        FlushOrder(builder);
+        if (order.Length > _pendingOrder.Length) _pendingOrder = new char[Math.Max(order.Length, _pendingOrder.Length * 2)];
+        order.CopyTo(_pendingOrder);
+        _pendingOrderLength = order.Length;
+        _pendingCustomer = customer;
+        _pendingDate = date;
+        _pendingAmount = amount;
+        _pendingLine = _lineNumber;
+        _rows++;
+    }
+
+    /// <summary>Adds the pending order (the sum of its lines) to the builder.</summary>
+    private void FlushOrder(PurchaseHistoryBuilder builder)
+    {
+        if (_pendingOrderLength < 0) return;
+        _pendingOrderLength = -1;
+        try
+        {
+            builder.Add(_pendingCustomer, _pendingDate, _pendingAmount);
+        }
+        catch (ArgumentException ex)
+        {
+            Invalid(ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Maps a customer key to its dense index, allocating only for a key not seen before. Keys that are canonical whole numbers
+    /// (member numbers: digits without a leading zero) skip string hashing: a direct table when they are dense, else a
+    /// dictionary of longs; every other key goes through the string dictionary. A key always takes the same route, so a key
+    /// maps to one index whatever the route.
+    /// </summary>
     private int Intern(ReadOnlySpan<char> key)
     {
+        if (TryCanonicalNumber(key, out long number))
+        {
+            if ((ulong)number < (ulong)_numberMap.Length)
+            {
+                int entry = _numberMap[number];
+                if (entry != 0) return entry - 1;
+            }
+            else if (number < Math.Max(1L << 20, 8L * (_keyList.Count + 1)))
+            {
+                Array.Resize(ref _numberMap, (int)Math.Max(number + 1, Math.Min(2L * Math.Max(_numberMap.Length, 1024), int.MaxValue / 2)));
+            }
+            // A number first seen when it was too large for the table stays in the dictionary, even once the table has grown past it.
+            if (_sparseNumbers is not null && _sparseNumbers.TryGetValue(number, out int found)) return found;
+            int added = AddKey(key);
+            if (number < _numberMap.Length) _numberMap[number] = added + 1;
+            else (_sparseNumbers ??= []).Add(number, added);
+            return added;
+        }
         if (_lookup.TryGetValue(key, out int index)) return index;
-        string s = key.ToString();
-        index = _keyList.Count;
-        _keys.Add(s, index);
-        _keyList.Add(s);
+        index = AddKey(key);
+        _keys.Add(_keyList[index], index);
         return index;
     }
 
-    private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    private int AddKey(ReadOnlySpan<char> key)
     {
-        if (_format.DateFormat is { } format)
+        _keyList.Add(key.ToString());
+        return _keyList.Count - 1;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is 1 to 18 digits without a leading zero (or "0"), and its value.</summary>
+    private static bool TryCanonicalNumber(ReadOnlySpan<char> key, out long number)
+    {
+        number = 0;
+        if (key.Length is 0 or > 18 || (key[0] == '0' && key.Length > 1)) return false;
+        for (int i = 0; i < key.Length; i++)
+        {
+            uint digit = (uint)(key[i] - '0');
+            if (digit > 9) return false;
+            number = (number * 10) + digit;
+        }
+        return true;
+    }
+
+    private bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date) => TryParseDate(text, _format, out date);
+
+    /// <summary>Parses a date the way <paramref name="csv"/> says: its date format, else ISO dates and timestamps in its time zone.</summary>
+    internal static bool TryParseDate(ReadOnlySpan<char> text, CsvFormat csv, out DateOnly date)
+    {
+        if (csv.DateFormat is { } format)
         {
             if (DateOnly.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
             if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTime dt))
             {
-                date = Calendar.ToLocalDate(new DateTimeOffset(dt, TimeSpan.Zero), _format.TimeZone);
+                date = Calendar.ToLocalDate(new DateTimeOffset(dt, TimeSpan.Zero), csv.TimeZone);
                 return true;
             }
             return false;
@@ -228,11 +334,49 @@ internal sealed class OrdersCsvReader
             return TryDate(y, m, d, out date);
         if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset instant))
         {
-            date = Calendar.ToLocalDate(instant, _format.TimeZone);
+            date = Calendar.ToLocalDate(instant, csv.TimeZone);
             return true;
         }
         date = default;
         return false;
+    }
+
+    /// <summary>
+    /// Parses an amount as <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/> with
+    /// <see cref="NumberStyles.Number"/> and the invariant culture does, with a fast path for the common shape: up to 18 digits
+    /// with an optional '.' and fraction, no sign. The value and scale are the same as the general parser's (10.50 keeps scale 2).
+    /// </summary>
+    internal static bool TryParseAmount(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (text.Length is > 0 and <= 19)
+        {
+            ulong mantissa = 0;
+            int digits = 0, scale = -1, i = 0;
+            for (; i < text.Length; i++)
+            {
+                uint digit = (uint)(text[i] - '0');
+                if (digit <= 9)
+                {
+                    mantissa = (mantissa * 10) + digit;
+                    digits++;
+                    if (scale >= 0) scale++;
+                }
+                else if (text[i] == '.' && scale < 0 && digits > 0)
+                {
+                    scale = 0;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (i == text.Length && digits is > 0 and <= 18 && scale != 0)
+            {
+                value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
 
     private static bool TryDate(int y, int m, int d, out DateOnly date)

@@ -138,4 +138,88 @@ public class CsvReaderTests
         var ex = Assert.Throws<FormatException>(() => CsvFormat.ParseEncoding("klingon"));
         Assert.Contains("--encoding 'klingon'", ex.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10")]
+    [InlineData("10.50")]
+    [InlineData("0.000")]
+    [InlineData("123456789012345678")]
+    [InlineData("1234567890123456.78")]
+    [InlineData("12345678901234567890")]
+    [InlineData("1.")]
+    [InlineData(".5")]
+    [InlineData("-3.25")]
+    [InlineData("1,234.5")]
+    [InlineData("+7")]
+    [InlineData("1e3")]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("1.2.3")]
+    [InlineData("12a")]
+    public void TryParseAmount_MatchesDecimalTryParse(string text)
+    {
+        bool expectedOk = decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal expected);
+        bool ok = OrdersCsvReader.TryParseAmount(text, out decimal actual);
+        Assert.Equal(expectedOk, ok);
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual)); // same value and scale
+    }
+
+    [Fact]
+    public void TryParseAmount_RandomAmounts_MatchDecimalTryParse()
+    {
+        var random = new Random(11);
+        for (int i = 0; i < 20_000; i++)
+        {
+            long whole = random.NextInt64(0, i % 2 == 0 ? 1_000_000 : 1_000_000_000_000_000);
+            int places = random.Next(0, 5);
+            string text = places == 0 ? whole.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : whole.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + random.Next(0, (int)Math.Pow(10, places)).ToString(new string('0', places), System.Globalization.CultureInfo.InvariantCulture);
+            decimal expected = decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(OrdersCsvReader.TryParseAmount(text, out decimal actual), text);
+            Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual));
+        }
+    }
+    [Fact]
+    public void CustomerKeys_NumericAndTextKeys_MapConsistently()
+    {
+        // "7" and "07" are different keys; a huge number and text keys take other routes to the same index space.
+        byte[] bytes = Utf8("customer,date,amount\n7,2024-01-01,1\n07,2024-01-02,2\nabc,2024-01-03,3\n7,2024-01-04,4\n"
+            + "900000000000000001,2024-01-05,5\n0,2024-01-06,6\nabc,2024-01-07,7\n900000000000000001,2024-01-08,8\n1234567890123456789,2024-01-09,9\n");
+        var (history, reader) = Read(bytes, new CsvFormat());
+        Assert.Equal(["7", "07", "abc", "900000000000000001", "0", "1234567890123456789"], reader.CustomerKeys);
+        Assert.Equal(6, history.CustomerCount);
+        CustomerSummary[] summaries = Metrics.Summaries.Compute(history, history.LastDate);
+        Assert.Equal(5m, summaries[0].TotalAmount);   // "7": 1 + 4
+        Assert.Equal(10m, summaries[2].TotalAmount);  // "abc": 3 + 7
+        Assert.Equal(13m, summaries[3].TotalAmount);  // the large number: 5 + 8
+    }
+
+    [Fact]
+    public void CustomerKeys_NumberSeenBeforeTheTableGrows_KeepsItsIndex()
+    {
+        // 1,100,000 is beyond the direct table's limit at first (dictionary route); 600,000 and then 1,000,000 grow the table
+        // (by doubling) past 1,100,000, whose next row must still find its first index.
+        var (history, reader) = Read(Utf8("customer,date,amount\n1100000,2024-01-01,1\n600000,2024-01-01,2\n1000000,2024-01-02,3\n1100000,2024-01-03,4\n"), new CsvFormat());
+        Assert.Equal(["1100000", "600000", "1000000"], reader.CustomerKeys);
+        Assert.Equal(5m, Metrics.Summaries.Compute(history, history.LastDate)[0].TotalAmount);
+    }
+
+    [Fact]
+    public void CustomerKeys_ManyNumericKeys_MatchTheDirectBuild()
+    {
+        var random = new Random(3);
+        var sb = new StringBuilder("customer,date,amount\n");
+        var expected = new Dictionary<string, decimal>();
+        for (int i = 0; i < 50_000; i++)
+        {
+            long key = i % 10 == 0 ? random.NextInt64(1, 1L << 40) : random.Next(0, 300_000);
+            string text = key.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            sb.Append(text).Append(",2024-01-01,1\n");
+            expected[text] = expected.GetValueOrDefault(text) + 1m;
+        }
+        var (history, reader) = Read(Utf8(sb.ToString()), new CsvFormat());
+        Assert.Equal(expected.Count, reader.CustomerKeys.Count);
+        CustomerSummary[] summaries = Metrics.Summaries.Compute(history, history.LastDate);
+        foreach (CustomerSummary s in summaries) Assert.Equal(expected[reader.CustomerKeys[s.Customer]], s.TotalAmount);
+    }
 }
