@@ -109,7 +109,7 @@ public sealed class PurchaseHistory
 
     /// <summary>Builds a history from purchases with dense customer indexes.</summary>
     /// <param name="purchases">The purchases, in any order.</param>
-    /// <param name="options">How to treat refunds; <see langword="null"/> for <see cref="PurchaseHistoryOptions.Default"/>.</param>
+    /// <param name="options">How to treat refunds and how many threads to use; <see langword="null"/> for <see cref="PurchaseHistoryOptions.Default"/>.</param>
     /// <returns>The history; <see cref="Empty"/> for no purchases.</returns>
     /// <exception cref="ArgumentException">A purchase has a negative customer index, a default date, a negative amount
     /// (without refunds), or an amount that cannot be held exactly; the message names the index.</exception>
@@ -117,7 +117,9 @@ public sealed class PurchaseHistory
     public static PurchaseHistory Create(ReadOnlySpan<Purchase> purchases, PurchaseHistoryOptions? options = null)
     {
         var builder = new PurchaseHistoryBuilder(options, purchases.Length);
-        builder.Add(purchases);
+        int parts = PurchaseHistoryBuilder.Parts(options?.DegreeOfParallelism ?? 1, purchases.Length);
+        if (parts > 1) builder.AddInParallel(purchases, parts);
+        else builder.Add(purchases);
         return builder.Build();
     }
 

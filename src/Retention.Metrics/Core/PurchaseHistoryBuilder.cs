@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Retention.Metrics;
@@ -131,6 +132,94 @@ public sealed class PurchaseHistoryBuilder
         _absoluteUnits = absolute;
     }
 
+    /// <summary>Adds the purchases of an empty builder on several threads, one contiguous slice each, with exactly the outcome
+    /// of <see cref="Add(ReadOnlySpan{Purchase})"/>: a slice that meets anything off the common path (an invalid purchase, an
+    /// amount beyond the exact range) sends the whole input through the one-thread path, which reports the first bad record.</summary>
+    internal unsafe void AddInParallel(ReadOnlySpan<Purchase> purchases, int parts)
+    {
+        Debug.Assert(_count == 0 && !_built && parts > 1);
+        int n = purchases.Length;
+        EnsureCapacity(n);
+        int[] customers = _customers, days = _days;
+        long[] units = _units;
+        bool allowRefunds = _options.AllowRefunds;
+        var slices = new SliceState[parts];
+        fixed (Purchase* first = purchases)
+        {
+            nint address = (nint)first;
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            {
+                int from = SliceEnd(n, parts, p - 1);
+                var slice = new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from);
+                slices[p] = StageSlice(slice, from, customers, days, units, allowRefunds);
+            });
+        }
+        int scale = 0, max = -1;
+        bool common = true;
+        foreach (SliceState slice in slices)
+        {
+            common &= slice.Common;
+            scale = Math.Max(scale, slice.Scale);
+            max = Math.Max(max, slice.MaxCustomer);
+        }
+        UInt128 absolute = 0;
+        if (common)
+        {
+            for (int p = 0; p < parts; p++) absolute += (UInt128)slices[p].Absolute * (ulong)Money.Pow10(scale - slices[p].Scale);
+            common = absolute <= long.MaxValue;
+        }
+        if (!common)
+        {
+            Add(purchases);
+            return;
+        }
+        for (int p = 0; p < parts; p++)
+        {
+            if (slices[p].Scale == scale) continue;
+            long factor = Money.Pow10(scale - slices[p].Scale);
+            for (int i = SliceEnd(n, parts, p - 1), end = SliceEnd(n, parts, p); i < end; i++) units[i] *= factor;
+        }
+        _count = n;
+        _scale = scale;
+        _maxCustomer = max;
+        _absoluteUnits = absolute;
+    }
+
+    /// <summary>What one slice of <see cref="AddInParallel"/> found: its amount scale, largest customer index and sum of absolute
+    /// units at that scale, or that it left the common path.</summary>
+    private readonly record struct SliceState(bool Common, int Scale, int MaxCustomer, ulong Absolute);
+
+    private static SliceState StageSlice(ReadOnlySpan<Purchase> slice, int offset, int[] customers, int[] days, long[] units, bool allowRefunds)
+    {
+        int scale = 0, max = -1;
+        ulong absolute = 0;
+        for (int i = 0; i < slice.Length; i++)
+        {
+            ref readonly Purchase p = ref slice[i];
+            int customer = p.Customer;
+            int day = p.Date.DayNumber;
+            if (customer < 0 || day == 0 || (!allowRefunds && p.Amount < 0m)) return default;
+            if (!Money.TryToUnits(p.Amount, scale, out long u))
+            {
+                int needed = Money.MinimalScale(p.Amount);
+                if (needed <= scale || needed > Money.MaxScale) return default;
+                long factor = Money.Pow10(needed - scale);
+                UInt128 rescaled = (UInt128)absolute * (ulong)factor;
+                if (rescaled > long.MaxValue || !Money.TryToUnits(p.Amount, needed, out u)) return default;
+                for (int j = offset; j < offset + i; j++) units[j] *= factor;
+                absolute = (ulong)rescaled;
+                scale = needed;
+            }
+            absolute += (ulong)Math.Abs(u);
+            if (absolute > long.MaxValue) return default;
+            customers[offset + i] = customer;
+            days[offset + i] = day;
+            units[offset + i] = u;
+            if (customer > max) max = customer;
+        }
+        return new SliceState(true, scale, max, absolute);
+    }
+
     /// <summary>Adds every purchase of an asynchronous stream, for example rows read from a database or a file.</summary>
     /// <param name="purchases">The stream.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
@@ -168,6 +257,8 @@ public sealed class PurchaseHistoryBuilder
         int[] starts;
         int[] cursor;
         bool dense = _maxCustomer < (long)n * 4 + DenseCustomerSlack;
+        int parts = Parts(_options.DegreeOfParallelism, n);
+        if (dense && parts > 1) return BuildDenseInParallel(customers, days, units, n, parts);
         if (dense)
         {
             // Keys are the customer indexes themselves: the cursor array is indexed by customer, no lookup per purchase.
@@ -220,6 +311,71 @@ public sealed class PurchaseHistoryBuilder
         return Finish(_options, _paramName, starts, ids, sortedDays, sortedUnits, _scale);
     }
 
+    /// <summary>The fewest purchases worth a thread of their own.</summary>
+    private const int MinPurchasesPerPart = 1 << 12;
+
+    /// <summary>Gets how many slices of <paramref name="n"/> purchases to work on at once.</summary>
+    internal static int Parts(int degreeOfParallelism, int n) => Math.Max(1, Math.Min(degreeOfParallelism, n / MinPurchasesPerPart));
+
+    /// <summary>The counting sort on several threads: each slice of the staged purchases counts its customers into its own
+    /// array; the layout gives each slice, per customer, the positions after the earlier slices' (so input order is kept
+    /// within a run, exactly as the one-thread sort does); then every slice places its purchases at once.</summary>
+    private PurchaseHistory BuildDenseInParallel(int[] customers, int[] days, long[] units, int n, int parts)
+    {
+        int indexes = _maxCustomer + 1;
+        var counts = new int[parts][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
+        Parallel.For(0, parts, options, p =>
+        {
+            var c = new int[indexes];
+            int end = SliceEnd(n, parts, p);
+            for (int i = SliceEnd(n, parts, p - 1); i < end; i++) c[customers[i]]++;
+            counts[p] = c;
+        });
+        int customerCount = 0;
+        for (int id = 0; id < indexes; id++)
+        {
+            int total = 0;
+            for (int p = 0; p < parts; p++) total += counts[p][id];
+            if (total != 0) customerCount++;
+        }
+        var ids = new int[customerCount];
+        var starts = new int[customerCount + 1];
+        int k = 0, offset = 0;
+        for (int id = 0; id < indexes; id++)
+        {
+            int first = offset;
+            for (int p = 0; p < parts; p++)
+            {
+                int count = counts[p][id];
+                counts[p][id] = offset;
+                offset += count;
+            }
+            if (offset == first) continue;
+            ids[k] = id;
+            starts[k++] = first;
+        }
+        starts[customerCount] = offset;
+        var sortedDays = new int[n];
+        var sortedUnits = new long[n];
+        Parallel.For(0, parts, options, p =>
+        {
+            int[] cursor = counts[p];
+            int end = SliceEnd(n, parts, p);
+            for (int i = SliceEnd(n, parts, p - 1); i < end; i++)
+            {
+                int at = cursor[customers[i]]++;
+                sortedDays[at] = days[i];
+                sortedUnits[at] = units[i];
+            }
+        });
+        return Finish(_options, _paramName, starts, ids, sortedDays, sortedUnits, _scale);
+    }
+
+    /// <summary>Gets the end (exclusive) of slice <paramref name="part"/> of <paramref name="n"/> items in <paramref name="parts"/>
+    /// slices; slice −1 ends at 0.</summary>
+    private static int SliceEnd(int n, int parts, int part) => (int)((long)n * (part + 1) / parts);
+
     /// <summary>Turns purchase counts per customer index into the run layout: the indexes with purchases (ascending), the start of
     /// each run, and, in place, each index's first free position (the cursor of the counting sort).</summary>
     internal static (int[] Ids, int[] Starts) LayOutDense(Span<int> counts)
@@ -247,9 +403,16 @@ public sealed class PurchaseHistoryBuilder
     internal static PurchaseHistory Finish(PurchaseHistoryOptions options, string paramName, int[] starts, int[] ids, int[] sortedDays, long[] sortedUnits, int scale)
     {
         // Runs usually arrive sorted.
-        for (int c = 0; c < ids.Length; c++)
+        int parts = Parts(options.DegreeOfParallelism, sortedDays.Length);
+        if (parts == 1)
         {
-            SortRun(sortedDays.AsSpan(starts[c], starts[c + 1] - starts[c]), sortedUnits.AsSpan(starts[c], starts[c + 1] - starts[c]));
+            SortRuns(starts, sortedDays, sortedUnits, 0, ids.Length);
+        }
+        else
+        {
+            int customers = ids.Length;
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
+                p => SortRuns(starts, sortedDays, sortedUnits, SliceEnd(customers, parts, p - 1), SliceEnd(customers, parts, p)));
         }
 
         if (options.AllowRefunds) return NetRefunds(paramName, starts, ids, sortedDays, sortedUnits, scale);
@@ -321,6 +484,12 @@ public sealed class PurchaseHistoryBuilder
         int[] finalStarts = keptCustomers == ids.Length ? starts : starts.AsSpan(0, keptCustomers + 1).ToArray();
         int[] finalIds = keptCustomers == ids.Length ? ids : ids.AsSpan(0, keptCustomers).ToArray();
         return new PurchaseHistory(finalStarts, finalIds, days, units, write, scale, total);
+    }
+
+    private static void SortRuns(int[] starts, int[] days, long[] units, int fromCustomer, int toCustomer)
+    {
+        for (int c = fromCustomer; c < toCustomer; c++)
+            SortRun(days.AsSpan(starts[c], starts[c + 1] - starts[c]), units.AsSpan(starts[c], starts[c + 1] - starts[c]));
     }
 
     internal static void SortRun(Span<int> days, Span<long> units)
