@@ -22,6 +22,15 @@ public class BuildBench
     [GlobalSetup]
     public void Setup() => _purchases = ShopData.Purchases(N);
 
+    [GlobalSetup(Target = nameof(CreateParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        PurchaseHistory one = Create(), two = CreateParallel();
+        if (!one.DayNumbers.SequenceEqual(two.DayNumbers) || !one.AmountUnits.SequenceEqual(two.AmountUnits) || !one.CustomerStarts.SequenceEqual(two.CustomerStarts))
+            throw new InvalidOperationException("The two-thread build differs from the one-thread build.");
+    }
+
     [GlobalSetup(Target = nameof(Floor))]
     public void SetupFloor()
     {
@@ -44,6 +53,11 @@ public class BuildBench
 
     [Benchmark(Description = "PurchaseHistory.Create")]
     public PurchaseHistory Create() => PurchaseHistory.Create(_purchases);
+
+    [Benchmark(Description = "PurchaseHistory.Create, 2 threads")]
+    public PurchaseHistory CreateParallel() => PurchaseHistory.Create(_purchases, s_twoThreads);
+
+    private static readonly PurchaseHistoryOptions s_twoThreads = new() { DegreeOfParallelism = 2 };
 
     /// <summary>Open an in-memory database, append the purchases, and sort them into a new table.</summary>
     [Benchmark(Description = "DuckDB load+sort")]

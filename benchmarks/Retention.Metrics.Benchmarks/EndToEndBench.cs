@@ -31,6 +31,13 @@ public class EndToEndBench
         ShopTotals.AssertEqual(_expected, DuckDb(), nameof(DuckDb));
     }
 
+    [GlobalSetup(Target = nameof(LibraryParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        ShopTotals.AssertEqual(_expected, ShopTotals.From(LibraryParallel()), nameof(LibraryParallel));
+    }
+
     [GlobalSetup(Target = nameof(Linq))]
     public void SetupLinq()
     {
@@ -44,6 +51,12 @@ public class EndToEndBench
 
     [Benchmark(Description = "Create + Summaries.Totals")]
     public SummaryTotals Library() => Summaries.Totals(PurchaseHistory.Create(_purchases), ShopData.AsOf);
+
+    [Benchmark(Description = "Create + Summaries.Totals, 2 threads")]
+    public SummaryTotals LibraryParallel() =>
+        Summaries.Totals(PurchaseHistory.Create(_purchases, s_twoThreads), ShopData.AsOf, degreeOfParallelism: 2);
+
+    private static readonly PurchaseHistoryOptions s_twoThreads = new() { DegreeOfParallelism = 2 };
 
     [Benchmark(Description = "DuckDB load + SQL")]
     public ShopTotals DuckDb()
