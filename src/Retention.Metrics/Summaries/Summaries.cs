@@ -121,7 +121,13 @@ public static class Summaries
         CustomerRanges.Split(history, bounds);
         var sinks = new TotalsSink[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
-            SummaryPass.Run(history, int.MinValue, asOfDay, bounds[p], bounds[p + 1], ref sinks[p]));
+        {
+            // A local sink: the parts' sinks sit side by side in the array, and updating them there from two cores
+            // would make the cores fight over one cache line.
+            var sink = new TotalsSink();
+            SummaryPass.Run(history, int.MinValue, asOfDay, bounds[p], bounds[p + 1], ref sink);
+            sinks[p] = sink;
+        });
         TotalsSink sum = sinks[0];
         for (int p = 1; p < parts; p++) sum.Add(sinks[p]);
         return sum.ToTotals(history);
