@@ -30,8 +30,8 @@ internal sealed class DelimitedFile : IDisposable
             while (ReadLine())
             {
                 if (_line.AsSpan().IsWhiteSpace()) continue;
-                int count = OrdersSplit(_line.AsSpan(), _ranges, format.Delimiter);
-                for (int i = 0; i < count; i++) _names.Add(Unquote(_line.AsSpan()[_ranges[i]]).Trim().ToString());
+                int count = CsvFields.Split(_line.AsSpan(), _ranges, format.Delimiter);
+                for (int i = 0; i < count; i++) _names.Add(CsvFields.Unquote(_line.AsSpan()[_ranges[i]]).Trim().ToString());
                 _columnCount = count;
                 return;
             }
@@ -105,7 +105,7 @@ internal sealed class DelimitedFile : IDisposable
         {
             ReadOnlySpan<char> line = _line.AsSpan();
             if (line.IsWhiteSpace()) continue;
-            _fieldCount = OrdersSplit(line, _ranges, _format.Delimiter);
+            _fieldCount = CsvFields.Split(line, _ranges, _format.Delimiter);
             if (_columnCount < 0) _columnCount = _fieldCount;
             if (_fieldCount != _columnCount)
             {
@@ -132,7 +132,7 @@ internal sealed class DelimitedFile : IDisposable
     public ReadOnlySpan<char> Field(int column)
     {
         if (column >= _fieldCount) throw new FormatException($"{FileName}, line {Line}: column {column + 1} is missing; the row has {_fieldCount} fields.");
-        return Unquote(_line.AsSpan()[_ranges[column]]).Trim();
+        return CsvFields.Unquote(_line.AsSpan()[_ranges[column]]).Trim();
     }
 
     /// <summary>A date field; false (after reporting) when invalid.</summary>
@@ -227,55 +227,4 @@ internal sealed class DelimitedFile : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => _reader.Dispose();
-
-    /// <summary>Splits a line into field ranges (quoted fields may hold the delimiter); returns the field count, capped at the span's length.</summary>
-    internal static int OrdersSplit(ReadOnlySpan<char> line, Span<Range> ranges, char delimiter)
-    {
-        int count = 0, i = 0;
-        if (delimiter == CsvFormat.Whitespace)
-        {
-            while (i < line.Length && count < ranges.Length)
-            {
-                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-                if (i >= line.Length) break;
-                int start = i;
-                while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
-                ranges[count++] = start..i;
-            }
-            return count;
-        }
-        while (count < ranges.Length)
-        {
-            int start = i;
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (i < line.Length)
-                {
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"') { i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-            }
-            int d = line[i..].IndexOf(delimiter);
-            if (d < 0)
-            {
-                ranges[count++] = start..line.Length;
-                break;
-            }
-            ranges[count++] = start..(i + d);
-            i += d + 1;
-        }
-        return count;
-    }
-
-    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
-    {
-        ReadOnlySpan<char> t = field.Trim();
-        return t.Length >= 2 && t[0] == '"' && t[^1] == '"' ? t[1..^1] : t;
-    }
 }

@@ -127,7 +127,7 @@ internal sealed class OrdersCsvReader
         var names = new List<string>();
         Span<Range> ranges = stackalloc Range[256];
         int count = SplitInto(line, ranges);
-        foreach (Range r in ranges[..count]) names.Add(Unquote(line[r]).Trim().ToString());
+        foreach (Range r in ranges[..count]) names.Add(CsvFields.Unquote(line[r]).Trim().ToString());
         _columnCount = names.Count;
         _customerColumn = Resolve(names, _format.CustomerColumn, "customer");
         _dateColumn = Resolve(names, _format.DateColumn, "date");
@@ -175,19 +175,19 @@ internal sealed class OrdersCsvReader
             Invalid($"expected {_columnCount} fields, found {count}{(count == ranges.Length ? " or more" : string.Empty)}.");
             return;
         }
-        ReadOnlySpan<char> key = Unquote(line[ranges[_customerColumn]]).Trim();
+        ReadOnlySpan<char> key = CsvFields.Unquote(line[ranges[_customerColumn]]).Trim();
         if (key.IsEmpty)
         {
             Invalid(Column(_customerColumn, "customer") + ": the customer is empty.");
             return;
         }
-        ReadOnlySpan<char> dateText = Unquote(line[ranges[_dateColumn]]).Trim();
+        ReadOnlySpan<char> dateText = CsvFields.Unquote(line[ranges[_dateColumn]]).Trim();
         if (!TryParseDate(dateText, out DateOnly date))
         {
             Invalid($"{Column(_dateColumn, "date")}: '{dateText}' is not a date{(_format.DateFormat is null ? " (yyyy-MM-dd, yyyyMMdd, yyyy/MM/dd or an ISO timestamp)" : $" in the form {_format.DateFormat}")}.");
             return;
         }
-        ReadOnlySpan<char> amountText = Unquote(line[ranges[_amountColumn]]).Trim();
+        ReadOnlySpan<char> amountText = CsvFields.Unquote(line[ranges[_amountColumn]]).Trim();
         if (!TryParseAmount(amountText, out decimal amount))
         {
             Invalid($"{Column(_amountColumn, "amount")}: '{amountText}' is not a number.");
@@ -201,7 +201,7 @@ internal sealed class OrdersCsvReader
         int customer = Intern(key);
         if (_orderColumn >= 0)
         {
-            ReadOrderLine(Unquote(line[ranges[_orderColumn]]).Trim(), customer, date, amount, builder);
+            ReadOrderLine(CsvFields.Unquote(line[ranges[_orderColumn]]).Trim(), customer, date, amount, builder);
             return;
         }
         try
@@ -413,67 +413,5 @@ internal sealed class OrdersCsvReader
 
     private int CountFields(ReadOnlySpan<char> line) => SplitInto(line, stackalloc Range[256]);
 
-    /// <summary>Splits a line into field ranges; quoted fields may contain the delimiter; returns the field count (capped at the span's length).</summary>
-    private int SplitInto(ReadOnlySpan<char> line, Span<Range> ranges)
-    {
-        char delimiter = _format.Delimiter;
-        int count = 0, i = 0;
-        if (delimiter == CsvFormat.Whitespace)
-        {
-            while (i < line.Length && count < ranges.Length)
-            {
-                while (i < line.Length && (line[i] == ' ' || line[i] == '\t')) i++;
-                if (i >= line.Length) break;
-                int start = i;
-                while (i < line.Length && line[i] != ' ' && line[i] != '\t') i++;
-                ranges[count++] = start..i;
-            }
-            return count;
-        }
-        while (count < ranges.Length)
-        {
-            int start = i;
-            if (i < line.Length && line[i] == '"')
-            {
-                i++;
-                while (i < line.Length)
-                {
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"') { i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                int next = line[i..].IndexOf(delimiter);
-                int stop = next < 0 ? line.Length : i + next;
-                ranges[count++] = start..stop;
-                if (next < 0) break;
-                i = stop + 1;
-                continue;
-            }
-            int d = line[i..].IndexOf(delimiter);
-            if (d < 0)
-            {
-                ranges[count++] = start..line.Length;
-                break;
-            }
-            ranges[count++] = start..(i + d);
-            i += d + 1;
-        }
-        return count;
-    }
-
-    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
-    {
-        ReadOnlySpan<char> t = field.Trim();
-        if (t.Length >= 2 && t[0] == '"' && t[^1] == '"')
-        {
-            ReadOnlySpan<char> inner = t[1..^1];
-            // A doubled quote inside a quoted field stays doubled: keys only need to be consistent, not unescaped.
-            return inner;
-        }
-        return t;
-    }
+    private int SplitInto(ReadOnlySpan<char> line, Span<Range> ranges) => CsvFields.Split(line, ranges, _format.Delimiter);
 }
