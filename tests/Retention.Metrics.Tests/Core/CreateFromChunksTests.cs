@@ -28,17 +28,6 @@ public class CreateFromChunksTests
         }
     }
 
-    private static void AssertSame(PurchaseHistory expected, PurchaseHistory actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(expected.AmountScale, actual.AmountScale);
-        Assert.Equal(expected.TotalAmount, actual.TotalAmount);
-        Assert.Equal(expected.CustomerIds.ToArray(), actual.CustomerIds.ToArray());
-        Assert.Equal(expected.CustomerStarts.ToArray(), actual.CustomerStarts.ToArray());
-        Assert.Equal(expected.DayNumbers.ToArray(), actual.DayNumbers.ToArray());
-        Assert.Equal(expected.AmountUnits.ToArray(), actual.AmountUnits.ToArray());
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
@@ -46,7 +35,7 @@ public class CreateFromChunksTests
     public void CreateFromChunks_SkewedShop_EqualsCreate(int chunk)
     {
         Purchase[] purchases = RandomHistories.Purchases(seed: 5, customers: 3000);
-        AssertSame(PurchaseHistory.Create(purchases), PurchaseHistory.CreateFromChunks(Chunks(purchases, chunk)));
+        HistoryAssert.Same(PurchaseHistory.Create(purchases), PurchaseHistory.CreateFromChunks(Chunks(purchases, chunk)));
     }
 
     [Property(Arbitrary = [typeof(RetentionArbitraries)])]
@@ -69,7 +58,7 @@ public class CreateFromChunksTests
         ];
         var options = new PurchaseHistoryOptions { AllowRefunds = true };
         var history = PurchaseHistory.CreateFromChunks(Chunks(purchases, 2), options);
-        AssertSame(PurchaseHistory.Create(purchases, options), history);
+        HistoryAssert.Same(PurchaseHistory.Create(purchases, options), history);
         Assert.Equal(2, history.AmountScale);
         Assert.Equal(14.25m, history.TotalAmount);
     }

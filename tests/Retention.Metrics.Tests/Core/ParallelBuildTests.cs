@@ -7,17 +7,6 @@ public class ParallelBuildTests
 {
     private static readonly DateOnly Day = new(2024, 2, 29);
 
-    private static void AssertSame(PurchaseHistory expected, PurchaseHistory actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        Assert.Equal(expected.AmountScale, actual.AmountScale);
-        Assert.Equal(expected.TotalAmount, actual.TotalAmount);
-        Assert.Equal(expected.CustomerIds.ToArray(), actual.CustomerIds.ToArray());
-        Assert.Equal(expected.CustomerStarts.ToArray(), actual.CustomerStarts.ToArray());
-        Assert.Equal(expected.DayNumbers.ToArray(), actual.DayNumbers.ToArray());
-        Assert.Equal(expected.AmountUnits.ToArray(), actual.AmountUnits.ToArray());
-    }
-
     private static PurchaseHistoryOptions Threads(int n, bool refunds = false) => new() { DegreeOfParallelism = n, AllowRefunds = refunds };
 
     [Theory]
@@ -27,7 +16,7 @@ public class ParallelBuildTests
     public void Create_SkewedShop_EqualsOneThread(int threads)
     {
         Purchase[] purchases = RandomHistories.Purchases(seed: 21, customers: 30_000);
-        AssertSame(PurchaseHistory.Create(purchases), PurchaseHistory.Create(purchases, Threads(threads)));
+        HistoryAssert.Same(PurchaseHistory.Create(purchases), PurchaseHistory.Create(purchases, Threads(threads)));
     }
 
     [Fact]
@@ -36,7 +25,7 @@ public class ParallelBuildTests
         Purchase[] purchases = RandomHistories.Purchases(seed: 22, customers: 20_000);
         var builder = new PurchaseHistoryBuilder(Threads(2));
         for (int at = 0; at < purchases.Length; at += 5000) builder.Add(purchases.AsSpan(at, Math.Min(5000, purchases.Length - at)));
-        AssertSame(PurchaseHistory.Create(purchases), builder.Build());
+        HistoryAssert.Same(PurchaseHistory.Create(purchases), builder.Build());
     }
 
     [Fact]
@@ -52,7 +41,7 @@ public class ParallelBuildTests
         purchases[^1] = purchases[^1] with { Amount = 1.125m };
         var parallel = PurchaseHistory.Create(purchases, Threads(2));
         Assert.Equal(3, parallel.AmountScale);
-        AssertSame(PurchaseHistory.Create(purchases), parallel);
+        HistoryAssert.Same(PurchaseHistory.Create(purchases), parallel);
     }
 
     [Fact]
@@ -62,7 +51,7 @@ public class ParallelBuildTests
         // A refund after each of the first 500 purchases, same day, half the amount.
         for (int i = 0; i < 500; i++) purchases.Add(purchases[i] with { Amount = -Math.Round(purchases[i].Amount / 2, 2) });
         Purchase[] all = purchases.ToArray();
-        AssertSame(PurchaseHistory.Create(all, Threads(1, refunds: true)), PurchaseHistory.Create(all, Threads(2, refunds: true)));
+        HistoryAssert.Same(PurchaseHistory.Create(all, Threads(1, refunds: true)), PurchaseHistory.Create(all, Threads(2, refunds: true)));
     }
 
     [Theory]
@@ -110,6 +99,6 @@ public class ParallelBuildTests
     public void Create_SmallInputWithThreads_UsesOneThreadAndAgrees()
     {
         Purchase[] purchases = [new(1, Day, 5m), new(0, Day, 2.5m), new(1, Day.AddDays(-3), 1m)];
-        AssertSame(PurchaseHistory.Create(purchases), PurchaseHistory.Create(purchases, Threads(8)));
+        HistoryAssert.Same(PurchaseHistory.Create(purchases), PurchaseHistory.Create(purchases, Threads(8)));
     }
 }

@@ -262,16 +262,3 @@ public class PurchaseHistoryTests
         }
     }
 }
-
-internal static class HistoryAssert
-{
-    public static void Equal(PurchaseHistory expected, PurchaseHistory actual)
-    {
-        Assert.Equal(expected.CustomerIds.ToArray(), actual.CustomerIds.ToArray());
-        Assert.Equal(expected.CustomerStarts.ToArray(), actual.CustomerStarts.ToArray());
-        Assert.Equal(expected.DayNumbers.ToArray(), actual.DayNumbers.ToArray());
-        Assert.Equal(expected.TotalAmount, actual.TotalAmount);
-        for (int i = 0; i < expected.Count; i++)
-            Assert.Equal(expected.ToAmount(expected.AmountUnits[i]), actual.ToAmount(actual.AmountUnits[i]));
-    }
-}

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-using Retention.Metrics.ReadmeExample;
 using Retention.Metrics.Tests.Cohorts;
 using Retention.Metrics.Tests.Infrastructure;
 
@@ -10,38 +8,14 @@ public class WarehouseCohortTests
 {
     private static readonly DateOnly Jan = new(2024, 1, 1), Feb = new(2024, 2, 1), Mar = new(2024, 3, 1);
 
-    private static CohortCellRow[] RunDocumentedSql(IEnumerable<TestData.CdnowRow> rows, DateOnly asOf)
-    {
-        string sql = File.ReadAllText(ReadmeTests.FindUp(Path.Combine("docs", "sql", "cohort-cells.sql")))
-            .Replace("{{as_of}}", asOf.ToString("yyyy-MM-dd"), StringComparison.Ordinal);
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "SET threads = 2; CREATE TABLE purchases(customer INTEGER, day DATE, amount DECIMAL(18, 2))";
-            create.ExecuteNonQuery();
-        }
-        using (var appender = connection.CreateAppender("purchases"))
-        {
-            foreach (var r in rows)
-                appender.CreateRow().AppendValue(r.CustomerId).AppendValue(r.Date.ToDateTime(TimeOnly.MinValue)).AppendValue(r.Dollars).EndRow();
-        }
-        using var query = connection.CreateCommand();
-        query.CommandText = sql;
-        using var reader = query.ExecuteReader();
-        var result = new List<CohortCellRow>();
-        while (reader.Read())
-        {
-            result.Add(new CohortCellRow(
-                DateOnly.FromDateTime(reader.GetDateTime(0)),
-                Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetInt64(2),
-                Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetDecimal(5)));
-        }
-        return result.ToArray();
-    }
+    private static CohortCellRow[] RunDocumentedSql(IEnumerable<TestData.CdnowRow> rows, DateOnly asOf) =>
+        WarehouseSql.Run("cohort-cells.sql", rows, asOf, reader => new CohortCellRow(
+            DateOnly.FromDateTime(reader.GetDateTime(0)),
+            Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+            reader.GetInt64(2),
+            Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
+            reader.GetDecimal(5)));
 
     [Theory]
     [InlineData("1997-03-31")]

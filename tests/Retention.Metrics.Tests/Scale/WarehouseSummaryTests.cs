@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-using Retention.Metrics.ReadmeExample;
 using Retention.Metrics.Tests.Infrastructure;
 
 namespace Retention.Metrics.Tests.Scale;
@@ -7,29 +5,8 @@ namespace Retention.Metrics.Tests.Scale;
 /// <summary>The warehouse path of docs/scale.md, run for real: the documented SQL in DuckDB, its rows fed to the library.</summary>
 public class WarehouseSummaryTests
 {
-    private static CustomerSummary[] RunDocumentedSql(TestData.CdnowRow[] rows, DateOnly asOf)
-    {
-        string sql = File.ReadAllText(ReadmeTests.FindUp(Path.Combine("docs", "sql", "customer-summaries.sql")))
-            .Replace("{{as_of}}", asOf.ToString("yyyy-MM-dd"), StringComparison.Ordinal);
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE purchases(customer INTEGER, day DATE, amount DECIMAL(18, 2))";
-            create.ExecuteNonQuery();
-        }
-        using (var appender = connection.CreateAppender("purchases"))
-        {
-            foreach (var r in rows)
-                appender.CreateRow().AppendValue(r.CustomerId).AppendValue(r.Date.ToDateTime(TimeOnly.MinValue)).AppendValue(r.Dollars).EndRow();
-        }
-        using var query = connection.CreateCommand();
-        query.CommandText = sql;
-        using var reader = query.ExecuteReader();
-        var result = new List<CustomerSummary>();
-        while (reader.Read())
-        {
-            result.Add(new CustomerSummary(
+    private static CustomerSummary[] RunDocumentedSql(TestData.CdnowRow[] rows, DateOnly asOf) =>
+        WarehouseSql.Run("customer-summaries.sql", rows, asOf, reader => new CustomerSummary(
                 reader.GetInt32(0),
                 DateOnly.FromDateTime(reader.GetDateTime(1)),
                 DateOnly.FromDateTime(reader.GetDateTime(2)),
@@ -38,9 +15,6 @@ public class WarehouseSummaryTests
                 asOf,
                 reader.GetDecimal(5),
                 reader.GetDecimal(6)));
-        }
-        return result.ToArray();
-    }
 
     [Theory]
     [InlineData("1997-03-31")]
