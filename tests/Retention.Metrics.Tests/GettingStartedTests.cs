@@ -26,7 +26,7 @@ public class GettingStartedTests
 
         // 3. How does each monthly cohort keep buying?
         CohortTable cohorts = Cohorts.Compute(history, asOf);
-        Console.WriteLine($"Cohorts: {cohorts.CohortCount}; month 1 retention (weighted): {cohorts.AverageCurve[1].Retention}");
+        Console.WriteLine($"Cohorts: {cohorts.CohortCount}; month 3 retention (weighted): {cohorts.AverageCurve[3].Retention}");
 
         // 4. Who is slipping away? (休眠: no purchase for 180 days)
         DormancyStatus dormancy = Dormancy.Classify(history, asOf, thresholdDays: 180);
