@@ -185,7 +185,7 @@ public static partial class Cohorts
             return;
         }
         var bounds = new int[parts + 1];
-        CustomerRanges.Split(history, bounds);
+        CustomerRanges.Split(history, bounds, CustomerRanges.CohortCustomerWeight);
         var partCells = new CohortCells[parts][];
         partCells[0] = cells;
         for (int p = 1; p < parts; p++) partCells[p] = [new CohortCells(layout.CohortCount, layout.PeriodCount, retention)];

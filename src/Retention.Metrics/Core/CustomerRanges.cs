@@ -15,21 +15,37 @@ internal static class CustomerRanges
     internal static int Parts(PurchaseHistory history, int degreeOfParallelism) =>
         Math.Max(1, Math.Min(degreeOfParallelism, history.CustomerCount));
 
+    /// <summary>The work of one customer, in purchases, for a pass whose per-customer cost (starting a run, writing or
+    /// adding a result) is about that of this many purchases: the summary pass.</summary>
+    internal const int SummaryCustomerWeight = 8;
+
+    /// <summary>The same for the cohort pass, whose per-purchase work (a period lookup and several cell updates) is larger.</summary>
+    internal const int CohortCustomerWeight = 2;
+
     /// <summary>Writes the range bounds: range <c>p</c> is positions <c>bounds[p] .. bounds[p + 1] − 1</c>; the bounds ascend from
-    /// 0 to <see cref="PurchaseHistory.CustomerCount"/>, and each range holds about <c>Count / parts</c> purchases.</summary>
-    internal static void Split(PurchaseHistory history, Span<int> bounds)
+    /// 0 to <see cref="PurchaseHistory.CustomerCount"/>, and each range holds about the same work, counting a purchase as 1 and
+    /// a customer as <paramref name="customerWeight"/>.</summary>
+    /// <remarks>Customers are in index order, which is usually acquisition order: early customers have long runs, late ones
+    /// short runs. Balancing purchases alone would give the last range many more customers, and so more work.</remarks>
+    internal static void Split(PurchaseHistory history, Span<int> bounds, int customerWeight)
     {
         int parts = bounds.Length - 1;
         ReadOnlySpan<int> starts = history.CustomerStarts;
         int customers = history.CustomerCount;
+        long total = history.Count + (long)customerWeight * customers;
         bounds[0] = 0;
         for (int p = 1; p < parts; p++)
         {
-            int target = (int)((long)history.Count * p / parts);
-            // The first customer whose run starts at or after the target position.
-            int at = starts[..customers].BinarySearch(target);
-            if (at < 0) at = ~at;
-            bounds[p] = Math.Clamp(at, bounds[p - 1], customers);
+            long target = total * p / parts;
+            // The first customer c whose work before it, starts[c] + weight × c, reaches the target (monotone in c).
+            int lo = bounds[p - 1], hi = customers;
+            while (lo < hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                if (starts[mid] + (long)customerWeight * mid >= target) hi = mid;
+                else lo = mid + 1;
+            }
+            bounds[p] = lo;
         }
         bounds[parts] = customers;
     }

@@ -50,7 +50,7 @@ public static class Summaries
         if (parts == 1) return Compute(history, asOf, destination.Span);
         int asOfDay = asOf.DayNumber;
         var bounds = new int[parts + 1];
-        CustomerRanges.Split(history, bounds);
+        CustomerRanges.Split(history, bounds, CustomerRanges.SummaryCustomerWeight);
         var written = new int[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
         {
@@ -118,7 +118,7 @@ public static class Summaries
         if (parts == 1) return Totals(history, asOf);
         int asOfDay = asOf.DayNumber;
         var bounds = new int[parts + 1];
-        CustomerRanges.Split(history, bounds);
+        CustomerRanges.Split(history, bounds, CustomerRanges.SummaryCustomerWeight);
         var sinks = new TotalsSink[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
         {

@@ -109,10 +109,13 @@ public class ParallelPassTests
         for (int c = 1; c <= 10; c++) purchases.Add(new Purchase(c, new DateOnly(2024, 1, 1), 1m));
         var history = PurchaseHistory.Create(purchases.ToArray());
         Span<int> bounds = stackalloc int[3];
-        CustomerRanges.Split(history, bounds);
+        CustomerRanges.Split(history, bounds, customerWeight: 0);
         Assert.Equal([0, 1, 11], bounds.ToArray());
+        // Weighing a customer as 90 purchases: work 100 + 90 × 11 = 1,090; half (545) is reached at customer 6 (95 + 6 × 90 = 635; customer 5 has 94 + 5 × 90 = 544).
+        CustomerRanges.Split(history, bounds, customerWeight: 90);
+        Assert.Equal([0, 6, 11], bounds.ToArray());
         Span<int> four = stackalloc int[5];
-        CustomerRanges.Split(PurchaseHistory.Create(RandomHistories.Purchases(3, 4000)), four);
+        CustomerRanges.Split(PurchaseHistory.Create(RandomHistories.Purchases(3, 4000)), four, CustomerRanges.SummaryCustomerWeight);
         for (int p = 0; p < 4; p++) Assert.True(four[p] < four[p + 1]);
     }
 }
