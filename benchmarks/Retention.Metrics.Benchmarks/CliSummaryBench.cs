@@ -13,7 +13,7 @@ namespace Retention.Metrics.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <para>GlobalSetup writes the sample shop of <c>N</c> purchases (seed 42; <c>customer,date,amount</c>, as <c>retention
-/// sample</c> writes it; about 31 bytes a row, so 10M rows ≈ 300 MB) to a temporary file, reads it once through every
+/// sample</c> writes it; about 24 bytes a row, so 10M rows ≈ 237 MB) to a temporary file, reads it once through every
 /// variant (so the page cache is warm for all of them) and checks that all agree on the totals.</para>
 /// <para>DuckDB reads the customer column as VARCHAR, as the CLI does (a shop's keys are text), and also with its own type
 /// detection for the key and date (it then sees integer keys, which only a synthetic file has); amounts are DECIMAL(18,2) in both.</para>
