@@ -13,14 +13,14 @@ public static class RetentionServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The configured options are invalid; the message names the option. Thrown here, at registration.</exception>
     /// <remarks>Uses <c>TryAdd</c>: a second call, or an analyzer registered before, is kept. The options are copied, so
-    /// changing the configured object later changes nothing.</remarks>
+    /// changing the configured object later changes nothing (the copy is what is validated).</remarks>
     public static IServiceCollection AddRetentionMetrics(this IServiceCollection services, Action<RetentionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = new RetentionOptions();
         configure?.Invoke(options);
-        options.Validate();
         RetentionOptions snapshot = options.Clone();
+        snapshot.Validate();
         services.TryAddSingleton<IRetentionAnalyzer>(new RetentionAnalyzer(snapshot));
         return services;
     }
