@@ -14,14 +14,11 @@ internal sealed class FitBgNbdCommand : Command
         fit bgnbd --summary <file> [--frequency x] [--recency t_x] [--age T] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
-          --max-iterations <n>   Optimizer iteration limit.
-          --penalty <λ>          L2 penalty on the log-parameters (default 0).
-        """;
+    protected override string OptionsHelp => LifetimeInputs.FitHelp;
 
     protected override string Example => "retention fit bgnbd --as-of 1997-09-30 --unit week";
 
-    protected override string[] ValueOptions => [.. LifetimeInputs.Options, "--max-iterations", "--penalty"];
+    protected override string[] ValueOptions => LifetimeInputs.FitOptions;
 
     public override IReadOnlyList<Table> Execute(CommandArgs args, CommandContext context)
     {

@@ -14,14 +14,11 @@ internal sealed class FitGammaGammaCommand : Command
         fit gamma-gamma --summary <file> [--frequency x] [--monetary m] [options]
         """;
 
-    protected override string OptionsHelp => LifetimeInputs.Help + "\n" + """
-          --max-iterations <n>   Optimizer iteration limit.
-          --penalty <λ>          L2 penalty on the log-parameters (default 0).
-        """;
+    protected override string OptionsHelp => LifetimeInputs.FitHelp;
 
     protected override string Example => "retention fit gamma-gamma --summary customers.csv --frequency frequency --monetary monetary_value";
 
-    protected override string[] ValueOptions => [.. LifetimeInputs.Options, "--max-iterations", "--penalty"];
+    protected override string[] ValueOptions => LifetimeInputs.FitOptions;
 
     public override IReadOnlyList<Table> Execute(CommandArgs args, CommandContext context)
     {

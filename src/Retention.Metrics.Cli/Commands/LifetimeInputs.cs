@@ -12,6 +12,15 @@ internal static class LifetimeInputs
     internal static readonly string[] Options = ["--summary", "--id", "--frequency", "--recency", "--age", "--monetary", "--unit"];
 
     /// <summary>Help for <see cref="Options"/>.</summary>
+    /// <summary>The options of the two fit commands: the inputs' and the optimizer's.</summary>
+    internal static readonly string[] FitOptions = [.. Options, "--max-iterations", "--penalty"];
+
+    /// <summary>The help of the two fit commands: the inputs' and the optimizer's options.</summary>
+    internal static string FitHelp => Help + "\n" + """
+          --max-iterations <n>   Optimizer iteration limit.
+          --penalty <λ>          L2 penalty on the log-parameters (default 0).
+        """;
+
     internal const string Help = """
           --unit <u>             Time unit of recency and age from orders: week (default), day or month.
           --summary <file>       Read a customer summary file instead of orders (one row per customer), with:
