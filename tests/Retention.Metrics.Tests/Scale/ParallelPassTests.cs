@@ -48,6 +48,24 @@ public class ParallelPassTests
         return CohortAssert.Same(Metrics.Cohorts.Compute(history, asOf, options), Metrics.Cohorts.Compute(history, asOf, options, dop), out _);
     }
 
+    [Property(Arbitrary = [typeof(RetentionArbitraries)])]
+    public void PeriodSeries_AnyDegreeOfParallelism_EqualsSingleThreaded(Purchase[] purchases, int shift, PositiveInt degree, bool byOrders)
+    {
+        var history = PurchaseHistory.Create(purchases);
+        DateOnly asOf = history.IsEmpty ? new DateOnly(2024, 1, 1) : AsOfWithin(history, shift);
+        DateOnly from = history.IsEmpty ? asOf : history.FirstDate.AddDays(40) > asOf ? asOf : history.FirstDate.AddDays(40);
+        int dop = degree.Get % 16 + 1;
+        PurchaseCounting counting = byOrders ? PurchaseCounting.Orders : PurchaseCounting.Occasions;
+        foreach (PeriodUnit unit in new[] { PeriodUnit.Month, PeriodUnit.Week })
+        {
+            var expected = Metrics.Repeat.PeriodSeries(history, from, asOf, unit, counting: counting);
+            var actual = Metrics.Repeat.PeriodSeries(history, from, asOf, unit, counting: counting, degreeOfParallelism: dop);
+            Assert.Equal(expected.AcquiredBefore, actual.AcquiredBefore);
+            Assert.Equal(expected.Count, actual.Count);
+            for (int i = 0; i < expected.Count; i++) Assert.Equal(expected[i], actual[i]);
+        }
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
@@ -65,6 +83,12 @@ public class ParallelPassTests
             Assert.Equal(expected, destination.AsSpan(0, expected.Length).ToArray());
             foreach (CohortOptions options in new[] { CohortOptions.Monthly, CohortOptions.Monthly with { Retention = CohortRetention.OnOrAfter }, new CohortOptions { RollingDays = 30 } })
                 CohortAssert.Equal(Metrics.Cohorts.Compute(history, asOf, options), Metrics.Cohorts.Compute(history, asOf, options, degreeOfParallelism));
+            var customers = CustomerSet.FromPositions(history, Enumerable.Range(0, history.CustomerCount).Select(p => p % 3 != 0).ToArray());
+            var series = Metrics.Repeat.PeriodSeries(history, history.FirstDate.AddDays(90), asOf, PeriodUnit.Month, customers: customers);
+            var parallel = Metrics.Repeat.PeriodSeries(history, history.FirstDate.AddDays(90), asOf, PeriodUnit.Month, customers: customers,
+                degreeOfParallelism: degreeOfParallelism);
+            Assert.Equal(series.AcquiredBefore, parallel.AcquiredBefore);
+            Assert.Equal(series.ToData().Periods, parallel.ToData().Periods);
         }
     }
 
@@ -74,6 +98,9 @@ public class ParallelPassTests
         Assert.Equal(default, Metrics.Summaries.Totals(PurchaseHistory.Empty, new DateOnly(2024, 1, 1), 2));
         Assert.Equal(0, Metrics.Summaries.Compute(PurchaseHistory.Empty, new DateOnly(2024, 1, 1), Memory<CustomerSummary>.Empty, 2));
         Assert.Equal(0, Metrics.Cohorts.Compute(PurchaseHistory.Empty, new DateOnly(2024, 1, 1), null, 2).CustomerCount);
+        var series = Metrics.Repeat.PeriodSeries(PurchaseHistory.Empty, new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 1), PeriodUnit.Month, degreeOfParallelism: 2);
+        Assert.Equal(3, series.Count);
+        Assert.Equal(0, series[2].Buyers);
     }
 
     [Theory]
@@ -90,6 +117,9 @@ public class ParallelPassTests
         var e3 = Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.Cohorts.Compute(history, asOf, null, degreeOfParallelism));
         Assert.Equal("degreeOfParallelism", e3.ParamName);
         Assert.Contains("1 or greater", e3.Message);
+        var e4 = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Metrics.Repeat.PeriodSeries(history, asOf, asOf, PeriodUnit.Month, degreeOfParallelism: degreeOfParallelism));
+        Assert.Equal("degreeOfParallelism", e4.ParamName);
     }
 
     [Fact]
