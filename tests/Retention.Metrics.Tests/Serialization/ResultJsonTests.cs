@@ -38,7 +38,8 @@ public class ResultJsonTests
     public static TheoryData<string> CdnowTypes()
     {
         var data = new TheoryData<string>();
-        foreach (var (type, _) in s_cdnow.Value) data.Add(type.Name);
+        // One case per type: the case checks every sample of its type, and repeated names would be reported as duplicate cases.
+        foreach (string name in s_cdnow.Value.Select(x => x.Type.Name).Distinct()) data.Add(name);
         return data;
     }
 
