@@ -21,6 +21,75 @@ internal static class Money
         return (amount / 1.0000000000000000000000000000m).Scale;
     }
 
+    /// <summary>The layout of a <see cref="decimal"/> in memory: flags (sign and scale), the high 32 bits and the low 64 bits of
+    /// the 96-bit mantissa.</summary>
+#pragma warning disable CS0649 // assigned only by reinterpreting a decimal
+    private readonly struct DecimalLayout
+    {
+        internal readonly int Flags;
+        internal readonly uint High;
+        internal readonly ulong Low;
+    }
+#pragma warning restore CS0649
+
+    /// <summary>Whether <see cref="DecimalLayout"/> matches this runtime's <see cref="decimal"/>; if not, <see cref="TryToUnitsFast"/>
+    /// always takes <see cref="TryToUnits"/>.</summary>
+    private static readonly bool s_layoutKnown = CheckLayout();
+
+    /// <summary>The largest mantissa that can be multiplied by 10^k within <see cref="long.MaxValue"/>, by k.</summary>
+    private static readonly ulong[] s_maxMantissa = CreateMaxMantissas();
+
+    /// <summary>The same as <see cref="TryToUnits"/>, reading the decimal's fields directly for the common case (a mantissa below
+    /// 2^64 with no more decimals than <paramref name="scale"/>): a few instructions, inlined into the build loops.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool TryToUnitsFast(decimal amount, int scale, out long units)
+    {
+        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref amount);
+        if (s_layoutKnown && TryToUnitsCommon(d.Flags, d.High, d.Low, scale, out units)) return true;
+        return TryToUnits(amount, scale, out units);
+    }
+
+    /// <summary>Whether <see cref="decimal"/> amounts can be read field by field (<see cref="TryToUnitsCommon"/>).</summary>
+    internal static bool LayoutKnown => s_layoutKnown;
+
+    /// <summary>Converts a decimal given by its fields (flags, high and low mantissa bits) in the common case only: a mantissa
+    /// below 2^64 with no more decimals than <paramref name="scale"/>, whose units fit in a <see cref="long"/>. <see langword="false"/>
+    /// means "not the common case" (use <see cref="TryToUnits"/>), not "not convertible".</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool TryToUnitsCommon(int flags, uint high, ulong low, int scale, out long units)
+    {
+        int up = scale - ((flags >> 16) & 0xFF);
+        ulong[] maxMantissa = s_maxMantissa;
+        if (high != 0 || (uint)up >= (uint)maxMantissa.Length || low > maxMantissa[up])
+        {
+            units = 0;
+            return false;
+        }
+        long magnitude = (long)low * s_pow10[up];
+        units = flags < 0 ? -magnitude : magnitude;
+        return true;
+    }
+
+    private static bool CheckLayout()
+    {
+        decimal probe = new(unchecked((int)0x89ABCDEF), 0x01234567, 0, true, 3);
+        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref probe);
+        return System.Runtime.CompilerServices.Unsafe.SizeOf<DecimalLayout>() == sizeof(decimal)
+            && d.Flags == unchecked((int)0x80030000) && d.High == 0 && d.Low == 0x0123456789ABCDEFUL;
+    }
+
+    private static ulong[] CreateMaxMantissas()
+    {
+        var max = new ulong[MaxScale + 1];
+        long p = 1;
+        for (int i = 0; i <= MaxScale; i++)
+        {
+            max[i] = (ulong)(long.MaxValue / p);
+            if (i < MaxScale) p *= 10;
+        }
+        return max;
+    }
+
     /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
     internal static bool TryToUnits(decimal amount, int scale, out long units)
     {

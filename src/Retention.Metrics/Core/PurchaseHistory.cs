@@ -116,8 +116,10 @@ public sealed class PurchaseHistory
     /// <remarks>O(n) for dense customer indexes: a counting sort by customer, then a sort within each (usually sorted) run.</remarks>
     public static PurchaseHistory Create(ReadOnlySpan<Purchase> purchases, PurchaseHistoryOptions? options = null)
     {
-        var builder = new PurchaseHistoryBuilder(options, purchases.Length);
         int parts = PurchaseHistoryBuilder.Parts(options?.DegreeOfParallelism ?? 1, purchases.Length);
+        if (!purchases.IsEmpty && DirectBuild.TryCreate(purchases, options ?? PurchaseHistoryOptions.Default, parts) is { } history) return history;
+        // Sparse customer indexes, and any input with a bad record (whose message the builder words), take the builder.
+        var builder = new PurchaseHistoryBuilder(options, purchases.Length);
         if (parts > 1) builder.AddInParallel(purchases, parts);
         else builder.Add(purchases);
         return builder.Build();

@@ -423,7 +423,7 @@ public sealed class PurchaseHistoryBuilder
         return new PurchaseHistory(starts, ids, sortedDays, sortedUnits, n, scale, total);
     }
 
-    private static PurchaseHistory NetRefunds(string paramName, int[] starts, int[] ids, int[] days, long[] units, int scale)
+    internal static PurchaseHistory NetRefunds(string paramName, int[] starts, int[] ids, int[] days, long[] units, int scale)
     {
         int write = 0;
         int keptCustomers = 0;

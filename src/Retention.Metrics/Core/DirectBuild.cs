@@ -1,0 +1,357 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Retention.Metrics;
+
+/// <summary>Builds a history straight from a span of purchases, without a staging copy: one read validates the purchases and
+/// counts them per group of customer indexes, a second places each purchase into its customer block (a range of indexes whose
+/// purchases fit in the processor's cache), and each block is then counted per customer and sorted by customer in cache.</summary>
+/// <remarks>
+/// <para>Counting per customer index, or placing purchases straight at their final positions, touches memory all over large
+/// arrays: one cache miss per purchase. Counting per group touches a small array; placing by block writes a few hundred
+/// sequential streams; and the per-customer count and scatter within a block stay in cache. Nothing is copied but 2 bytes per
+/// purchase (the index within its block). A run is sorted by (day, units) only if one of its purchases arrived behind another.</para>
+/// <para>Only the common case is handled here: dense customer indexes and valid purchases whose amounts have a common scale
+/// within the exact range. Anything else returns <see langword="null"/>, and the caller builds through
+/// <see cref="PurchaseHistoryBuilder"/>, which reports the first bad record with its position: the outcome is always the
+/// builder's.</para>
+/// </remarks>
+internal static class DirectBuild
+{
+    /// <summary>The purchases a block aims at, on average: while a block is sorted, its columns and their copy (26 bytes a
+    /// purchase) about fit in a 2 MiB second-level cache, and placing purchases by block writes a few hundred streams at most.</summary>
+    private const int BlockPurchases = 1 << 16;
+
+    /// <summary>The widest block, in customer indexes: an index within a block fits in 16 bits.</summary>
+    private const int MaxBlockShift = 16;
+
+    /// <summary>The first read counts purchases per group of 2^10 customer indexes (a small array, in the first-level cache),
+    /// not per index: counting per index would update memory all over a large array, one cache miss per purchase. Blocks are
+    /// whole groups.</summary>
+    private const int GroupShift = 10;
+
+    /// <summary>Builds the history, or returns <see langword="null"/> when the input leaves the common case.</summary>
+    internal static unsafe PurchaseHistory? TryCreate(ReadOnlySpan<Purchase> purchases, PurchaseHistoryOptions options, int parts)
+    {
+        int n = purchases.Length;
+        Debug.Assert(n > 0 && parts >= 1);
+        if (!s_layoutKnown) return null;
+        long denseLimit = (long)n * 4 + PurchaseHistoryBuilder.DenseCustomerSlack;
+        bool allowRefunds = options.AllowRefunds;
+        fixed (Purchase* first = purchases)
+        {
+            nint address = (nint)first;
+            var scans = new SliceScan[parts];
+            ForEachPart(parts, p =>
+            {
+                int from = SliceEnd(n, parts, p - 1);
+                scans[p] = Scan(new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from), allowRefunds, denseLimit);
+            });
+
+            // The slices agree on one scale, the largest; the sum of absolute units at it must stay within a long.
+            int scale = 0, indexes = 0;
+            foreach (SliceScan scan in scans)
+            {
+                if (scan.Groups is null) return null;
+                scale = Math.Max(scale, scan.Scale);
+                indexes = Math.Max(indexes, scan.Indexes);
+            }
+            UInt128 absolute = 0;
+            foreach (SliceScan scan in scans) absolute += (UInt128)scan.Absolute * (ulong)Money.Pow10(scale - scan.Scale);
+            if (absolute > long.MaxValue) return null;
+
+            // Blocks of 2^shift indexes, holding about BlockPurchases purchases each on average.
+            long perBlock = Math.Max(1L, (long)BlockPurchases * indexes / n);
+            int shift = Math.Clamp(BitOperations.Log2((ulong)perBlock), GroupShift, MaxBlockShift);
+            int blocks = ((indexes - 1) >> shift) + 1;
+
+            // Each slice's purchases per block: block b holds positions blockStarts[b] .. blockStarts[b + 1] − 1, and within it
+            // slice p writes after slices 0 .. p − 1.
+            var sliceBlockStarts = new int[parts][];
+            for (int p = 0; p < parts; p++)
+            {
+                int[] groups = scans[p].Groups!;
+                var perSlice = new int[blocks];
+                for (int g = 0; g < groups.Length; g++) if (groups[g] != 0) perSlice[g >> (shift - GroupShift)] += groups[g];
+                sliceBlockStarts[p] = perSlice;
+            }
+            var blockStarts = new int[blocks + 1];
+            int offset = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                blockStarts[b] = offset;
+                for (int p = 0; p < parts; p++)
+                {
+                    int count = sliceBlockStarts[p][b];
+                    sliceBlockStarts[p][b] = offset;
+                    offset += count;
+                }
+            }
+            blockStarts[blocks] = offset;
+            Debug.Assert(offset == n);
+
+            int[] days = GC.AllocateUninitializedArray<int>(n);
+            long[] units = GC.AllocateUninitializedArray<long>(n);
+            ushort[] inBlock = GC.AllocateUninitializedArray<ushort>(n);
+            ForEachPart(parts, p =>
+            {
+                int from = SliceEnd(n, parts, p - 1);
+                Place(new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from), scale, shift,
+                    sliceBlockStarts[p], days, units, inBlock);
+            });
+
+            // Purchases per customer index, block by block (each block's counters stay in cache); then the customers in ascending
+            // index order, and total[id] becomes the first position of index id (the cursor of the in-block sort).
+            var blockBounds = new int[parts + 1];
+            for (int p = 1; p < parts; p++) blockBounds[p] = BlockAt(blockStarts, (int)((long)n * p / parts));
+            blockBounds[parts] = blocks;
+            var total = new int[indexes];
+            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, inBlock));
+            (int[] ids, int[] starts) = PurchaseHistoryBuilder.LayOutDense(total);
+
+            // Sort each block by customer in cache, then each run by (day, units), and sum the units.
+            var sums = new long[parts];
+            ForEachPart(parts, p =>
+            {
+                sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, ids, starts, days, units, inBlock);
+            });
+            if (options.AllowRefunds) return PurchaseHistoryBuilder.NetRefunds(nameof(purchases), starts, ids, days, units, scale);
+            long sum = 0;
+            foreach (long s in sums) sum += s;
+            return new PurchaseHistory(starts, ids, days, units, n, scale, sum);
+        }
+    }
+
+    /// <summary>What the first read of one slice found: its purchases per group of customer indexes (<see langword="null"/> when
+    /// the slice left the common case), the number of indexes (the largest + 1), the amount scale and the sum of absolute units
+    /// at that scale.</summary>
+    private readonly record struct SliceScan(int[]? Groups, int Indexes, int Scale, ulong Absolute);
+
+    /// <summary>A <see cref="Purchase"/> field by field (customer, day number, then the amount's flags, high and low bits), so the
+    /// loops read the fields straight from the caller's memory.</summary>
+    private readonly struct PurchaseLayout
+    {
+#pragma warning disable CS0649 // assigned only by reinterpreting purchases
+        internal readonly int Customer;
+        internal readonly int Day;
+        internal readonly int Flags;
+        internal readonly uint High;
+        internal readonly ulong Low;
+#pragma warning restore CS0649
+    }
+
+    /// <summary>Whether <see cref="PurchaseLayout"/> matches <see cref="Purchase"/> on this runtime; if not, every build takes the builder.</summary>
+    private static readonly bool s_layoutKnown = CheckLayout();
+
+    private static bool CheckLayout()
+    {
+        if (!Money.LayoutKnown || Unsafe.SizeOf<Purchase>() != Unsafe.SizeOf<PurchaseLayout>()) return false;
+        var probe = new Purchase(0x12345, DateOnly.FromDayNumber(0x54321), new decimal(unchecked((int)0x89ABCDEF), 0x01234567, 7, true, 3));
+        PurchaseLayout p = Unsafe.As<Purchase, PurchaseLayout>(ref probe);
+        return p.Customer == 0x12345 && p.Day == 0x54321 && p.Flags == unchecked((int)0x80030000) && p.High == 7 && p.Low == 0x0123456789ABCDEFUL;
+    }
+
+    /// <summary>The running state of a slice's first read.</summary>
+    private struct ScanState
+    {
+        internal int[] Groups;
+        internal int Scale;
+        internal int Max;
+        internal ulong Absolute;
+    }
+
+    private static SliceScan Scan(ReadOnlySpan<Purchase> slice, bool allowRefunds, long denseLimit)
+    {
+        var state = new ScanState { Groups = new int[64], Max = -1 };
+        ReadOnlySpan<PurchaseLayout> fields = MemoryMarshal.Cast<Purchase, PurchaseLayout>(slice);
+        int i = 0;
+        while ((i = ScanCommon(fields, i, ref state, allowRefunds)) < slice.Length)
+        {
+            if (!ScanOne(slice[i], ref state, allowRefunds, denseLimit)) return default;
+            i++;
+        }
+        return new SliceScan(state.Groups, state.Max + 1, state.Scale, state.Absolute);
+    }
+
+    /// <summary>Reads purchases from <paramref name="i"/> while they are the common case (a valid purchase, an amount that needs no
+    /// new scale, an index within the counted groups), with no call in the loop; returns where it stopped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ScanCommon(ReadOnlySpan<PurchaseLayout> slice, int i, ref ScanState state, bool allowRefunds)
+    {
+        int[] groups = state.Groups;
+        int scale = state.Scale, max = state.Max;
+        ulong absolute = state.Absolute;
+        for (; i < slice.Length; i++)
+        {
+            ref readonly PurchaseLayout p = ref slice[i];
+            int customer = p.Customer;
+            int group = customer >> GroupShift; // negative for a negative index, so outside the groups
+            if ((uint)group >= (uint)groups.Length || p.Day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
+                || (u < 0 && !allowRefunds))
+            {
+                break;
+            }
+            ulong next = absolute + (ulong)Math.Abs(u); // |u| ≤ long.MaxValue and absolute ≤ long.MaxValue: no wrap
+            if (next > long.MaxValue) break;
+            absolute = next;
+            groups[group]++;
+            if (customer > max) max = customer;
+        }
+        state.Max = max;
+        state.Absolute = absolute;
+        return i;
+    }
+
+    /// <summary>Reads one purchase off the common case with the builder's rules; <see langword="false"/> when it leaves the
+    /// common case for good (an invalid purchase, an amount beyond the exact range, a sparse index).</summary>
+    private static bool ScanOne(in Purchase p, ref ScanState state, bool allowRefunds, long denseLimit)
+    {
+        int customer = p.Customer;
+        if (customer < 0 || p.Date.DayNumber == 0) return false;
+        if (!Money.TryToUnits(p.Amount, state.Scale, out long u))
+        {
+            int needed = Money.MinimalScale(p.Amount);
+            if (needed <= state.Scale || needed > Money.MaxScale) return false;
+            UInt128 rescaled = (UInt128)state.Absolute * (ulong)Money.Pow10(needed - state.Scale);
+            if (rescaled > long.MaxValue || !Money.TryToUnits(p.Amount, needed, out u)) return false;
+            state.Absolute = (ulong)rescaled;
+            state.Scale = needed;
+        }
+        if (u < 0 && !allowRefunds) return false;
+        ulong next = state.Absolute + (ulong)Math.Abs(u);
+        if (next > long.MaxValue) return false;
+        state.Absolute = next;
+        int group = customer >> GroupShift;
+        if (group >= state.Groups.Length)
+        {
+            if (customer >= denseLimit) return false;
+            Array.Resize(ref state.Groups, Math.Max(group + 1, state.Groups.Length * 2));
+        }
+        state.Groups[group]++;
+        if (customer > state.Max) state.Max = customer;
+        return true;
+    }
+
+    private static void Place(ReadOnlySpan<Purchase> slice, int scale, int shift, int[] blockCursor, int[] days, long[] units, ushort[] inBlock)
+    {
+        ReadOnlySpan<PurchaseLayout> fields = MemoryMarshal.Cast<Purchase, PurchaseLayout>(slice);
+        int i = 0;
+        while ((i = PlaceCommon(fields, i, scale, shift, blockCursor, days, units, inBlock)) < slice.Length)
+        {
+            // Validated by the scan: the conversion at the final scale is exact and in range.
+            ref readonly Purchase p = ref slice[i];
+            bool converted = Money.TryToUnits(p.Amount, scale, out long u);
+            Debug.Assert(converted);
+            int customer = p.Customer;
+            int at = blockCursor[customer >> shift]++;
+            days[at] = p.Date.DayNumber;
+            units[at] = u;
+            inBlock[at] = (ushort)(customer & ((1 << shift) - 1));
+            i++;
+        }
+    }
+
+    /// <summary>Places purchases from <paramref name="i"/> while their amounts are the common case, with no call in the loop;
+    /// returns where it stopped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int PlaceCommon(ReadOnlySpan<PurchaseLayout> slice, int i, int scale, int shift, int[] blockCursor, int[] days, long[] units, ushort[] inBlock)
+    {
+        int mask = (1 << shift) - 1;
+        for (; i < slice.Length; i++)
+        {
+            ref readonly PurchaseLayout p = ref slice[i];
+            if (!Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)) break;
+            int customer = p.Customer;
+            int at = blockCursor[customer >> shift]++;
+            days[at] = p.Day;
+            units[at] = u;
+            inBlock[at] = (ushort)(customer & mask);
+        }
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CountBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] counts, ushort[] inBlock)
+    {
+        for (int b = fromBlock; b < toBlock; b++)
+        {
+            Span<int> blockCounts = counts.AsSpan(b << shift, Math.Min(1 << shift, counts.Length - (b << shift)));
+            for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[inBlock[k]]++;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long SortBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] cursor, int[] ids, int[] starts,
+        int[] days, long[] units, ushort[] inBlock)
+    {
+        int largest = 0;
+        for (int b = fromBlock; b < toBlock; b++) largest = Math.Max(largest, blockStarts[b + 1] - blockStarts[b]);
+        int[] blockDays = GC.AllocateUninitializedArray<int>(largest);
+        long[] blockUnits = GC.AllocateUninitializedArray<long>(largest);
+        int[] runStarts = GC.AllocateUninitializedArray<int>(1 << shift);
+        long sum = 0;
+        for (int b = fromBlock; b < toBlock; b++)
+        {
+            int from = blockStarts[b], length = blockStarts[b + 1] - from;
+            if (length == 0) continue;
+            int first = b << shift;
+            Span<int> blockCursor = cursor.AsSpan(first, Math.Min(1 << shift, cursor.Length - first));
+            blockCursor.CopyTo(runStarts);
+            days.AsSpan(from, length).CopyTo(blockDays);
+            units.AsSpan(from, length).CopyTo(blockUnits);
+            // Each purchase goes to its customer's next position (input order kept within a run). A run needs sorting only if
+            // a purchase lands behind a later (day, units) of the same run: that is noted without a branch, and runs arrive
+            // sorted from most shops (orders exported in date order).
+            int unsorted = 0;
+            for (int k = 0; k < length; k++)
+            {
+                int local = inBlock[from + k];
+                int at = blockCursor[local]++;
+                int day = blockDays[k];
+                long u = blockUnits[k];
+                days[at] = day;
+                units[at] = u;
+                sum += u;
+                int previous = Math.Max(at - 1, 0);
+                int previousDay = days[previous];
+                int behind = (previousDay > day ? 1 : 0) | ((previousDay == day ? 1 : 0) & (units[previous] > u ? 1 : 0));
+                unsorted |= behind & (at != runStarts[local] ? 1 : 0);
+            }
+            if (unsorted == 0) continue;
+            int end = from + length;
+            for (int customer = CustomerAt(ids, first); customer < ids.Length && starts[customer] < end; customer++)
+            {
+                int s = starts[customer], e = starts[customer + 1];
+                if (e - s > 1) PurchaseHistoryBuilder.SortRun(days.AsSpan(s, e - s), units.AsSpan(s, e - s));
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>Gets the position of the first customer whose index is at least <paramref name="index"/>.</summary>
+    private static int CustomerAt(int[] ids, int index)
+    {
+        int found = Array.BinarySearch(ids, index);
+        return found >= 0 ? found : ~found;
+    }
+
+    /// <summary>Gets the first block starting at or after purchase position <paramref name="position"/>.</summary>
+    private static int BlockAt(int[] blockStarts, int position)
+    {
+        int found = Array.BinarySearch(blockStarts, position);
+        if (found < 0) return ~found;
+        // Empty blocks share a start: take the first of them.
+        while (found > 0 && blockStarts[found - 1] == position) found--;
+        return found;
+    }
+
+    private static void ForEachPart(int parts, Action<int> body)
+    {
+        if (parts == 1) body(0);
+        else Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, body);
+    }
+
+    private static int SliceEnd(int n, int parts, int part) => (int)((long)n * (part + 1) / parts);
+}
