@@ -11,10 +11,11 @@ namespace Retention.Metrics;
 /// <remarks>
 /// <para>Counting per customer index, or placing purchases straight at their final positions, touches memory all over large
 /// arrays: one cache miss per purchase. Counting per group touches a small array; placing by block writes a few hundred
-/// sequential streams; and the per-customer count and scatter within a block stay in cache. Nothing is copied but 2 bytes per
-/// purchase (the index within its block). A run is sorted by (day, units) only if one of its purchases arrived behind another.</para>
-/// <para>Only the common case is handled here: dense customer indexes and valid purchases whose amounts have a common scale
-/// within the exact range. Anything else returns <see langword="null"/>, and the caller builds through
+/// sequential streams; and the per-customer count and scatter within a block stay in cache. Nothing is copied: while purchases
+/// are placed, the history's day column holds each day (relative to the first) with the purchase's index within its block. A
+/// run is sorted by (day, units) only if one of its purchases arrived behind another.</para>
+/// <para>Only the common case is handled here: dense customer indexes, days within 2^16 of each other (179 years), and valid
+/// purchases whose amounts have a common scale within the exact range. Anything else returns <see langword="null"/>, and the caller builds through
 /// <see cref="PurchaseHistoryBuilder"/>, which reports the first bad record with its position: the outcome is always the
 /// builder's.</para>
 /// </remarks>
@@ -51,13 +52,17 @@ internal static class DirectBuild
             });
 
             // The slices agree on one scale, the largest; the sum of absolute units at it must stay within a long.
-            int scale = 0, indexes = 0;
+            int scale = 0, indexes = 0, minDay = int.MaxValue, maxDay = int.MinValue;
             foreach (SliceScan scan in scans)
             {
                 if (scan.Groups is null) return null;
                 scale = Math.Max(scale, scan.Scale);
                 indexes = Math.Max(indexes, scan.Indexes);
+                minDay = Math.Min(minDay, scan.MinDay);
+                maxDay = Math.Max(maxDay, scan.MaxDay);
             }
+            // Placing packs each day, relative to the first, into 16 bits: a history spanning 179 years or more takes the builder.
+            if (maxDay - minDay > ushort.MaxValue) return null;
             UInt128 absolute = 0;
             foreach (SliceScan scan in scans) absolute += (UInt128)scan.Absolute * (ulong)Money.Pow10(scale - scan.Scale);
             if (absolute > long.MaxValue) return null;
@@ -94,12 +99,11 @@ internal static class DirectBuild
 
             int[] days = GC.AllocateUninitializedArray<int>(n);
             long[] units = GC.AllocateUninitializedArray<long>(n);
-            ushort[] inBlock = GC.AllocateUninitializedArray<ushort>(n);
             ForEachPart(parts, p =>
             {
                 int from = SliceEnd(n, parts, p - 1);
                 Place(new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from), scale, shift,
-                    sliceBlockStarts[p], days, units, inBlock);
+                    minDay, sliceBlockStarts[p], days, units);
             });
 
             // Purchases per customer index, block by block (each block's counters stay in cache); then the customers in ascending
@@ -108,14 +112,14 @@ internal static class DirectBuild
             for (int p = 1; p < parts; p++) blockBounds[p] = BlockAt(blockStarts, (int)((long)n * p / parts));
             blockBounds[parts] = blocks;
             var total = new int[indexes];
-            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, inBlock));
+            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, days));
             (int[] ids, int[] starts) = PurchaseHistoryBuilder.LayOutDense(total);
 
             // Sort each block by customer in cache, then each run by (day, units), and sum the units.
             var sums = new long[parts];
             ForEachPart(parts, p =>
             {
-                sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, ids, starts, days, units, inBlock);
+                sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, ids, starts, minDay, days, units);
             });
             if (options.AllowRefunds) return PurchaseHistoryBuilder.NetRefunds(nameof(purchases), starts, ids, days, units, scale);
             long sum = 0;
@@ -127,7 +131,7 @@ internal static class DirectBuild
     /// <summary>What the first read of one slice found: its purchases per group of customer indexes (<see langword="null"/> when
     /// the slice left the common case), the number of indexes (the largest + 1), the amount scale and the sum of absolute units
     /// at that scale.</summary>
-    private readonly record struct SliceScan(int[]? Groups, int Indexes, int Scale, ulong Absolute);
+    private readonly record struct SliceScan(int[]? Groups, int Indexes, int Scale, ulong Absolute, int MinDay, int MaxDay);
 
     /// <summary>A <see cref="Purchase"/> field by field (customer, day number, then the amount's flags, high and low bits), so the
     /// loops read the fields straight from the caller's memory.</summary>
@@ -160,11 +164,13 @@ internal static class DirectBuild
         internal int Scale;
         internal int Max;
         internal ulong Absolute;
+        internal int MinDay;
+        internal int MaxDay;
     }
 
     private static SliceScan Scan(ReadOnlySpan<Purchase> slice, bool allowRefunds, long denseLimit)
     {
-        var state = new ScanState { Groups = new int[64], Max = -1 };
+        var state = new ScanState { Groups = new int[64], Max = -1, MinDay = int.MaxValue, MaxDay = int.MinValue };
         ReadOnlySpan<PurchaseLayout> fields = MemoryMarshal.Cast<Purchase, PurchaseLayout>(slice);
         int i = 0;
         while ((i = ScanCommon(fields, i, ref state, allowRefunds)) < slice.Length)
@@ -172,7 +178,7 @@ internal static class DirectBuild
             if (!ScanOne(slice[i], ref state, allowRefunds, denseLimit)) return default;
             i++;
         }
-        return new SliceScan(state.Groups, state.Max + 1, state.Scale, state.Absolute);
+        return new SliceScan(state.Groups, state.Max + 1, state.Scale, state.Absolute, state.MinDay, state.MaxDay);
     }
 
     /// <summary>Reads purchases from <paramref name="i"/> while they are the common case (a valid purchase, an amount that needs no
@@ -181,14 +187,15 @@ internal static class DirectBuild
     private static int ScanCommon(ReadOnlySpan<PurchaseLayout> slice, int i, ref ScanState state, bool allowRefunds)
     {
         int[] groups = state.Groups;
-        int scale = state.Scale, max = state.Max;
+        int scale = state.Scale, max = state.Max, minDay = state.MinDay, maxDay = state.MaxDay;
         ulong absolute = state.Absolute;
         for (; i < slice.Length; i++)
         {
             ref readonly PurchaseLayout p = ref slice[i];
             int customer = p.Customer;
             int group = customer >> GroupShift; // negative for a negative index, so outside the groups
-            if ((uint)group >= (uint)groups.Length || p.Day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
+            int day = p.Day;
+            if ((uint)group >= (uint)groups.Length || day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
                 || (u < 0 && !allowRefunds))
             {
                 break;
@@ -197,9 +204,13 @@ internal static class DirectBuild
             if (next > long.MaxValue) break;
             absolute = next;
             groups[group]++;
-            if (customer > max) max = customer;
+            max = Math.Max(max, customer);
+            minDay = Math.Min(minDay, day);
+            maxDay = Math.Max(maxDay, day);
         }
         state.Max = max;
+        state.MinDay = minDay;
+        state.MaxDay = maxDay;
         state.Absolute = absolute;
         return i;
     }
@@ -230,15 +241,20 @@ internal static class DirectBuild
             Array.Resize(ref state.Groups, Math.Max(group + 1, state.Groups.Length * 2));
         }
         state.Groups[group]++;
-        if (customer > state.Max) state.Max = customer;
+        state.Max = Math.Max(state.Max, customer);
+        state.MinDay = Math.Min(state.MinDay, p.Date.DayNumber);
+        state.MaxDay = Math.Max(state.MaxDay, p.Date.DayNumber);
         return true;
     }
 
-    private static void Place(ReadOnlySpan<Purchase> slice, int scale, int shift, int[] blockCursor, int[] days, long[] units, ushort[] inBlock)
+    /// <summary>Places each purchase of a slice at its block's next position: its units into <paramref name="units"/>, and into
+    /// <paramref name="days"/> its day (relative to <paramref name="minDay"/>) in the high 16 bits and its index within the block in
+    /// the low 16 bits.</summary>
+    private static void Place(ReadOnlySpan<Purchase> slice, int scale, int shift, int minDay, int[] blockCursor, int[] days, long[] units)
     {
         ReadOnlySpan<PurchaseLayout> fields = MemoryMarshal.Cast<Purchase, PurchaseLayout>(slice);
         int i = 0;
-        while ((i = PlaceCommon(fields, i, scale, shift, blockCursor, days, units, inBlock)) < slice.Length)
+        while ((i = PlaceCommon(fields, i, scale, shift, minDay, blockCursor, days, units)) < slice.Length)
         {
             // Validated by the scan: the conversion at the final scale is exact and in range.
             ref readonly Purchase p = ref slice[i];
@@ -246,9 +262,8 @@ internal static class DirectBuild
             Debug.Assert(converted);
             int customer = p.Customer;
             int at = blockCursor[customer >> shift]++;
-            days[at] = p.Date.DayNumber;
+            days[at] = Pack(p.Date.DayNumber - minDay, customer & ((1 << shift) - 1));
             units[at] = u;
-            inBlock[at] = (ushort)(customer & ((1 << shift) - 1));
             i++;
         }
     }
@@ -256,7 +271,7 @@ internal static class DirectBuild
     /// <summary>Places purchases from <paramref name="i"/> while their amounts are the common case, with no call in the loop;
     /// returns where it stopped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int PlaceCommon(ReadOnlySpan<PurchaseLayout> slice, int i, int scale, int shift, int[] blockCursor, int[] days, long[] units, ushort[] inBlock)
+    private static int PlaceCommon(ReadOnlySpan<PurchaseLayout> slice, int i, int scale, int shift, int minDay, int[] blockCursor, int[] days, long[] units)
     {
         int mask = (1 << shift) - 1;
         for (; i < slice.Length; i++)
@@ -265,26 +280,25 @@ internal static class DirectBuild
             if (!Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)) break;
             int customer = p.Customer;
             int at = blockCursor[customer >> shift]++;
-            days[at] = p.Day;
+            days[at] = Pack(p.Day - minDay, customer & mask);
             units[at] = u;
-            inBlock[at] = (ushort)(customer & mask);
         }
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CountBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] counts, ushort[] inBlock)
+    private static void CountBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] counts, int[] packed)
     {
         for (int b = fromBlock; b < toBlock; b++)
         {
             Span<int> blockCounts = counts.AsSpan(b << shift, Math.Min(1 << shift, counts.Length - (b << shift)));
-            for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[inBlock[k]]++;
+            for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[packed[k] & 0xFFFF]++;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long SortBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] cursor, int[] ids, int[] starts,
-        int[] days, long[] units, ushort[] inBlock)
+        int minDay, int[] days, long[] units)
     {
         int largest = 0;
         for (int b = fromBlock; b < toBlock; b++) largest = Math.Max(largest, blockStarts[b + 1] - blockStarts[b]);
@@ -307,9 +321,10 @@ internal static class DirectBuild
             int unsorted = 0;
             for (int k = 0; k < length; k++)
             {
-                int local = inBlock[from + k];
+                int packed = blockDays[k];
+                int local = packed & 0xFFFF;
                 int at = blockCursor[local]++;
-                int day = blockDays[k];
+                int day = (int)((uint)packed >> 16) + minDay;
                 long u = blockUnits[k];
                 days[at] = day;
                 units[at] = u;
@@ -329,6 +344,9 @@ internal static class DirectBuild
         }
         return sum;
     }
+
+    /// <summary>A day (relative to the first day of the input, below 2^16) and an index within a block (below 2^16) in one int.</summary>
+    private static int Pack(int relativeDay, int inBlock) => (relativeDay << 16) | inBlock;
 
     /// <summary>Gets the position of the first customer whose index is at least <paramref name="index"/>.</summary>
     private static int CustomerAt(int[] ids, int index)

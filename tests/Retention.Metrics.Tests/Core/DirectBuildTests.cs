@@ -114,6 +114,23 @@ public class DirectBuildTests
     }
 
     [Theory]
+    [InlineData(ushort.MaxValue, 1)]
+    [InlineData(ushort.MaxValue, 2)]
+    [InlineData(ushort.MaxValue + 1, 1)]
+    [InlineData(ushort.MaxValue + 1, 2)]
+    [InlineData(3_652_058, 2)]
+    public void Create_DaysFarApart_EqualsTheBuilder(int span, int threads)
+    {
+        // Days are packed relative to the first into 16 bits while placing: up to 65,535 days apart builds directly, further
+        // apart takes the builder; either way the history is the same.
+        Purchase[] purchases = RandomHistories.Purchases(seed: 33, customers: 4_000)[..10_000];
+        int last = purchases.Max(p => p.Date.DayNumber);
+        purchases[17] = purchases[17] with { Date = DateOnly.FromDayNumber(Math.Max(1, last - span)) };
+        Assert.Equal(Math.Min(span, last - 1), last - purchases.Min(p => p.Date.DayNumber));
+        AssertSameOutcome(purchases, new PurchaseHistoryOptions { DegreeOfParallelism = threads });
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(4_999)]
     [InlineData(9_999)]
