@@ -106,20 +106,31 @@ internal static class DirectBuild
                     minDay, sliceBlockStarts[p], days, units);
             });
 
-            // Purchases per customer index, block by block (each block's counters stay in cache); then the customers in ascending
-            // index order, and total[id] becomes the first position of index id (the cursor of the in-block sort).
+            // Purchases per customer index, block by block (each block's counters stay in cache), and the customers of each block;
+            // then the first customer position of each block.
             var blockBounds = new int[parts + 1];
             for (int p = 1; p < parts; p++) blockBounds[p] = BlockAt(blockStarts, (int)((long)n * p / parts));
             blockBounds[parts] = blocks;
-            var total = new int[indexes];
-            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, days));
-            (int[] ids, int[] starts) = PurchaseHistoryBuilder.LayOutDense(total);
+            var counts = new int[indexes];
+            var blockCustomers = new int[blocks + 1];
+            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, counts, blockCustomers, days));
+            int customerCount = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                int c = blockCustomers[b];
+                blockCustomers[b] = customerCount;
+                customerCount += c;
+            }
+            blockCustomers[blocks] = customerCount;
+            var ids = new int[customerCount];
+            var starts = new int[customerCount + 1];
+            starts[customerCount] = n;
 
-            // Sort each block by customer in cache, then each run by (day, units), and sum the units.
+            // Lay out each block's customers, sort the block by customer in cache, then each run by (day, units); sum the units.
             var sums = new long[parts];
             ForEachPart(parts, p =>
             {
-                sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, total, ids, starts, minDay, days, units);
+                sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, blockCustomers, counts, ids, starts, minDay, days, units);
             });
             if (options.AllowRefunds) return PurchaseHistoryBuilder.NetRefunds(nameof(purchases), starts, ids, days, units, scale);
             long sum = 0;
@@ -287,18 +298,21 @@ internal static class DirectBuild
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CountBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] counts, int[] packed)
+    private static void CountBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] counts, int[] blockCustomers, int[] packed)
     {
         for (int b = fromBlock; b < toBlock; b++)
         {
             Span<int> blockCounts = counts.AsSpan(b << shift, Math.Min(1 << shift, counts.Length - (b << shift)));
             for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[packed[k] & 0xFFFF]++;
+            int customers = 0;
+            foreach (int count in blockCounts) customers += count != 0 ? 1 : 0;
+            blockCustomers[b] = customers;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long SortBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] cursor, int[] ids, int[] starts,
-        int minDay, int[] days, long[] units)
+    private static long SortBlocks(int fromBlock, int toBlock, int shift, int[] blockStarts, int[] blockCustomers, int[] cursor,
+        int[] ids, int[] starts, int minDay, int[] days, long[] units)
     {
         int largest = 0;
         for (int b = fromBlock; b < toBlock; b++) largest = Math.Max(largest, blockStarts[b + 1] - blockStarts[b]);
@@ -312,6 +326,17 @@ internal static class DirectBuild
             if (length == 0) continue;
             int first = b << shift;
             Span<int> blockCursor = cursor.AsSpan(first, Math.Min(1 << shift, cursor.Length - first));
+            // The block's customers in ascending index order; each count becomes its run's first position (the cursor).
+            int next = blockCustomers[b], position = from;
+            for (int local = 0; local < blockCursor.Length; local++)
+            {
+                int count = blockCursor[local];
+                if (count == 0) continue;
+                ids[next] = first + local;
+                starts[next++] = position;
+                blockCursor[local] = position;
+                position += count;
+            }
             blockCursor.CopyTo(runStarts);
             days.AsSpan(from, length).CopyTo(blockDays);
             units.AsSpan(from, length).CopyTo(blockUnits);
@@ -335,10 +360,11 @@ internal static class DirectBuild
                 unsorted |= behind & (at != runStarts[local] ? 1 : 0);
             }
             if (unsorted == 0) continue;
-            int end = from + length;
-            for (int customer = CustomerAt(ids, first); customer < ids.Length && starts[customer] < end; customer++)
+            // The block's last run ends with the block (the next block's starts may not be written yet).
+            int last = blockCustomers[b + 1] - 1;
+            for (int customer = blockCustomers[b]; customer <= last; customer++)
             {
-                int s = starts[customer], e = starts[customer + 1];
+                int s = starts[customer], e = customer < last ? starts[customer + 1] : from + length;
                 if (e - s > 1) PurchaseHistoryBuilder.SortRun(days.AsSpan(s, e - s), units.AsSpan(s, e - s));
             }
         }
@@ -347,13 +373,6 @@ internal static class DirectBuild
 
     /// <summary>A day (relative to the first day of the input, below 2^16) and an index within a block (below 2^16) in one int.</summary>
     private static int Pack(int relativeDay, int inBlock) => (relativeDay << 16) | inBlock;
-
-    /// <summary>Gets the position of the first customer whose index is at least <paramref name="index"/>.</summary>
-    private static int CustomerAt(int[] ids, int index)
-    {
-        int found = Array.BinarySearch(ids, index);
-        return found >= 0 ? found : ~found;
-    }
 
     /// <summary>Gets the first block starting at or after purchase position <paramref name="position"/>.</summary>
     private static int BlockAt(int[] blockStarts, int position)
