@@ -189,7 +189,11 @@ internal static class DirectBuild
             if (!ScanOne(slice[i], ref state, allowRefunds, denseLimit)) return default;
             i++;
         }
-        return new SliceScan(state.Groups, state.Max + 1, state.Scale, state.Absolute, state.MinDay, state.MaxDay);
+        // Fold the two counters of each group (see ScanCommon).
+        int[] pairs = state.Groups;
+        var groups = new int[pairs.Length / 2];
+        for (int g = 0; g < groups.Length; g++) groups[g] = pairs[2 * g] + pairs[2 * g + 1];
+        return new SliceScan(groups, state.Max + 1, state.Scale, state.Absolute, state.MinDay, state.MaxDay);
     }
 
     /// <summary>Reads purchases from <paramref name="i"/> while they are the common case (a valid purchase, an amount that needs no
@@ -206,7 +210,7 @@ internal static class DirectBuild
             int customer = p.Customer;
             int group = customer >> GroupShift; // negative for a negative index, so outside the groups
             int day = p.Day;
-            if ((uint)group >= (uint)groups.Length || day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
+            if ((uint)group >= (uint)(groups.Length >> 1) || day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
                 || (u < 0 && !allowRefunds))
             {
                 break;
@@ -214,7 +218,9 @@ internal static class DirectBuild
             ulong next = absolute + (ulong)Math.Abs(u); // |u| ≤ long.MaxValue and absolute ≤ long.MaxValue: no wrap
             if (next > long.MaxValue) break;
             absolute = next;
-            groups[group]++;
+            // Two counters per group, for even and odd positions: consecutive purchases often fall in one group (new customers
+            // of a day), and one counter would make each increment wait for the previous one.
+            groups[(group << 1) | (i & 1)]++;
             max = Math.Max(max, customer);
             minDay = Math.Min(minDay, day);
             maxDay = Math.Max(maxDay, day);
@@ -246,12 +252,12 @@ internal static class DirectBuild
         if (next > long.MaxValue) return false;
         state.Absolute = next;
         int group = customer >> GroupShift;
-        if (group >= state.Groups.Length)
+        if (group >= state.Groups.Length >> 1)
         {
             if (customer >= denseLimit) return false;
-            Array.Resize(ref state.Groups, Math.Max(group + 1, state.Groups.Length * 2));
+            Array.Resize(ref state.Groups, 2 * Math.Max(group + 1, state.Groups.Length));
         }
-        state.Groups[group]++;
+        state.Groups[group << 1]++;
         state.Max = Math.Max(state.Max, customer);
         state.MinDay = Math.Min(state.MinDay, p.Date.DayNumber);
         state.MaxDay = Math.Max(state.MaxDay, p.Date.DayNumber);
@@ -319,6 +325,7 @@ internal static class DirectBuild
         int[] blockDays = GC.AllocateUninitializedArray<int>(largest);
         long[] blockUnits = GC.AllocateUninitializedArray<long>(largest);
         int[] runStarts = GC.AllocateUninitializedArray<int>(1 << shift);
+        int[] unsortedRuns = GC.AllocateUninitializedArray<int>(largest);
         long sum = 0;
         for (int b = fromBlock; b < toBlock; b++)
         {
@@ -341,8 +348,8 @@ internal static class DirectBuild
             days.AsSpan(from, length).CopyTo(blockDays);
             units.AsSpan(from, length).CopyTo(blockUnits);
             // Each purchase goes to its customer's next position (input order kept within a run). A run needs sorting only if
-            // a purchase lands behind a later (day, units) of the same run: that is noted without a branch, and runs arrive
-            // sorted from most shops (orders exported in date order).
+            // a purchase lands behind a later (day, units) of the same run; runs arrive sorted from most shops (orders exported
+            // in date order), so that is rare.
             int unsorted = 0;
             for (int k = 0; k < length; k++)
             {
@@ -357,15 +364,14 @@ internal static class DirectBuild
                 int previous = Math.Max(at - 1, 0);
                 int previousDay = days[previous];
                 int behind = (previousDay > day ? 1 : 0) | ((previousDay == day ? 1 : 0) & (units[previous] > u ? 1 : 0));
-                unsorted |= behind & (at != runStarts[local] ? 1 : 0);
+                if ((behind & (at != runStarts[local] ? 1 : 0)) != 0) unsortedRuns[unsorted++] = local;
             }
-            if (unsorted == 0) continue;
-            // The block's last run ends with the block (the next block's starts may not be written yet).
-            int last = blockCustomers[b + 1] - 1;
-            for (int customer = blockCustomers[b]; customer <= last; customer++)
+            // Each such run is runStarts[local] .. blockCursor[local] − 1 (the cursor has reached the run's end); a run listed
+            // twice is sorted once and then found sorted.
+            for (int r = 0; r < unsorted; r++)
             {
-                int s = starts[customer], e = customer < last ? starts[customer + 1] : from + length;
-                if (e - s > 1) PurchaseHistoryBuilder.SortRun(days.AsSpan(s, e - s), units.AsSpan(s, e - s));
+                int local = unsortedRuns[r], s = runStarts[local], e = blockCursor[local];
+                PurchaseHistoryBuilder.SortRun(days.AsSpan(s, e - s), units.AsSpan(s, e - s));
             }
         }
         return sum;
