@@ -122,8 +122,9 @@ internal static class DirectBuild
                 customerCount += c;
             }
             blockCustomers[blocks] = customerCount;
-            var ids = new int[customerCount];
-            var starts = new int[customerCount + 1];
+            // Every element is written below: each block lays out its own customers.
+            int[] ids = GC.AllocateUninitializedArray<int>(customerCount);
+            int[] starts = GC.AllocateUninitializedArray<int>(customerCount + 1);
             starts[customerCount] = n;
 
             // Lay out each block's customers, sort the block by customer in cache, then each run by (day, units); sum the units.
