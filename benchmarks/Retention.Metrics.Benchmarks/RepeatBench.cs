@@ -49,6 +49,14 @@ public class RepeatBench : ShopBench
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
     }
 
+    // The two-thread series must equal the one-thread series period by period, every field.
+    [GlobalSetup(Target = nameof(PeriodSeriesParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        CheckEqual("PeriodSeries, 2 threads", PeriodSeries(), PeriodSeriesParallel());
+    }
+
     // ---- 2回以上購入者比率 (customers with ≥ 2 purchase days) ----
 
     [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("MultiPurchaseShare")]
@@ -86,6 +94,9 @@ public class RepeatBench : ShopBench
 
     [Benchmark(Description = "Repeat.PeriodSeries"), BenchmarkCategory("PeriodSeries")]
     public RepeatSeries PeriodSeries() => Repeat.PeriodSeries(History, From, AsOf, PeriodUnit.Month);
+
+    [Benchmark(Description = "Repeat.PeriodSeries, 2 threads"), BenchmarkCategory("PeriodSeries")]
+    public RepeatSeries PeriodSeriesParallel() => Repeat.PeriodSeries(History, From, AsOf, PeriodUnit.Month, degreeOfParallelism: 2);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodSeries")]
     public (long, long) PeriodSeriesSql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
@@ -174,5 +185,19 @@ public class RepeatBench : ShopBench
     private static void Check(string variant, (long, long) expected, (long, long) actual)
     {
         if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+    }
+
+    private static void CheckEqual(string variant, RepeatSeries expected, RepeatSeries actual)
+    {
+        if (actual.Count != expected.Count || actual.AcquiredBefore != expected.AcquiredBefore)
+        {
+            throw new InvalidOperationException(
+                $"{variant} disagrees: expected {expected.Count} periods and {expected.AcquiredBefore} acquired before, got {actual.Count} and {actual.AcquiredBefore}.");
+        }
+        for (int i = 0; i < expected.Count; i++)
+        {
+            if (actual[i] != expected[i])
+                throw new InvalidOperationException($"{variant} disagrees in period {i}: expected {expected[i]}, got {actual[i]}.");
+        }
     }
 }
