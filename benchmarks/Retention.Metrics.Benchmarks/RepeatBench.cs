@@ -15,7 +15,7 @@ public class RepeatBench : ShopBench
 {
     private const int F2Window = 90;
     private const int DormancyDays = 180;
-
+    private const int LadderDepth = 5;
 
     private static DateOnly AsOf => ShopData.AsOf;
 
@@ -28,7 +28,8 @@ public class RepeatBench : ShopBench
     }
 
     // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq)])]
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq),
+        nameof(FrequencyLadderLinq)])]
     public void SetupLinq()
     {
         Setup();
@@ -36,9 +37,11 @@ public class RepeatBench : ShopBench
         Check("PeriodSeries LINQ", Checksum(PeriodSeries()), PeriodSeriesLinq());
         Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
         Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
+        Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
     }
 
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql)])]
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql),
+        nameof(FrequencyLadderSql)])]
     public void SetupSql()
     {
         Setup();
@@ -47,6 +50,7 @@ public class RepeatBench : ShopBench
         Check("PeriodSeries SQL", Checksum(PeriodSeries()), PeriodSeriesSql());
         Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
+        Check("FrequencyLadder SQL", Checksum(FrequencyLadder()), FrequencyLadderSql());
     }
 
     // The two-thread series must equal the one-thread series period by period, every field.
@@ -160,10 +164,33 @@ public class RepeatBench : ShopBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("Dormancy")]
     public long DormancyFloor() => Floor();
 
+    // ---- Fn ladder (F1 … F5: customers with ≥ n purchase days, lifetime form) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("FrequencyLadder")]
+    public long[] FrequencyLadderLinq()
+    {
+        var days = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Select(p => p.Date).Distinct().Count()).ToList();
+        return [.. Enumerable.Range(1, LadderDepth).Select(n => (long)days.Count(d => d >= n))];
+    }
+
+    [Benchmark(Description = "Repeat.FrequencyLadder"), BenchmarkCategory("FrequencyLadder")]
+    public FrequencyLadder FrequencyLadder() => Repeat.FrequencyLadder(History, AsOf, LadderDepth);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("FrequencyLadder")]
+    public long[] FrequencyLadderSql() => Longs(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        SELECT {string.Join(", ", Enumerable.Range(1, LadderDepth).Select(n => $"count(*) FILTER (WHERE d >= {n})"))}
+        FROM (SELECT customer, count(DISTINCT day) AS d FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("FrequencyLadder")]
+    public long FrequencyLadderFloor() => Floor();
+
     private long Floor() => BandwidthFloor.SumColumns(History);
 
     private static (long, long) Pair(object[] row) =>
         (Convert.ToInt64(row[0], CultureInfo.InvariantCulture), Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
+
+    private static long[] Longs(object[] row) => [.. row.Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture))];
 
     private static (long, long) Checksum(Rate rate) => (rate.Numerator, rate.Denominator);
 
@@ -185,6 +212,21 @@ public class RepeatBench : ShopBench
     private static void Check(string variant, (long, long) expected, (long, long) actual)
     {
         if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+    }
+
+    /// <summary>The ladder's counts AtLeast(1) … AtLeast(k); the lifetime form censors nobody, so a censored customer is an error.</summary>
+    private static long[] Checksum(FrequencyLadder ladder)
+    {
+        if (ladder.Censored != 0) throw new InvalidOperationException($"The lifetime ladder censored {ladder.Censored} customers.");
+        var counts = new long[ladder.MaxPurchases];
+        for (int n = 1; n <= ladder.MaxPurchases; n++) counts[n - 1] = ladder.AtLeast(n);
+        return counts;
+    }
+
+    private static void Check(string variant, long[] expected, long[] actual)
+    {
+        if (!actual.AsSpan().SequenceEqual(expected))
+            throw new InvalidOperationException($"{variant} disagrees: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}].");
     }
 
     private static void CheckEqual(string variant, RepeatSeries expected, RepeatSeries actual)
