@@ -29,7 +29,7 @@ public class RepeatBench : ShopBench
 
     // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
     [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq),
-        nameof(FrequencyLadderLinq)])]
+        nameof(FrequencyLadderLinq), nameof(TimeToNextPurchaseLinq)])]
     public void SetupLinq()
     {
         Setup();
@@ -38,10 +38,11 @@ public class RepeatBench : ShopBench
         Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
         Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
         Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
+        GapSummary.Check("TimeToNextPurchase LINQ", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseLinq());
     }
 
     [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql),
-        nameof(FrequencyLadderSql)])]
+        nameof(FrequencyLadderSql), nameof(TimeToNextPurchaseSql)])]
     public void SetupSql()
     {
         Setup();
@@ -51,6 +52,7 @@ public class RepeatBench : ShopBench
         Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
         Check("FrequencyLadder SQL", Checksum(FrequencyLadder()), FrequencyLadderSql());
+        GapSummary.Check("TimeToNextPurchase SQL", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseSql());
     }
 
     // The two-thread series must equal the one-thread series period by period, every field.
@@ -185,6 +187,50 @@ public class RepeatBench : ShopBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("FrequencyLadder")]
     public long FrequencyLadderFloor() => Floor();
 
+    // ---- 転換日数: days from the first to the second purchase day (count, mean, median, buckets) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("TimeToNextPurchase")]
+    public GapSummary TimeToNextPurchaseLinq()
+    {
+        int[] gaps = [.. Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer)
+            .Select(g => g.Select(p => p.Date.DayNumber).Distinct().OrderBy(d => d).Take(2).ToArray())
+            .Where(d => d.Length == 2)
+            .Select(d => d[1] - d[0])
+            .OrderBy(gap => gap)];
+        int[] bounds = [.. IntervalDistribution.DefaultBucketBounds];
+        long[] buckets = [.. bounds.Select((b, i) => (long)gaps.Count(gap => gap <= b && (i == 0 || gap > bounds[i - 1]))),
+            gaps.Count(gap => gap > bounds[^1])];
+        if (gaps.Length == 0) return new GapSummary(0, 0d, 0d, buckets);
+        double h = (gaps.Length - 1) * 0.5;
+        int lower = (int)Math.Floor(h);
+        double median = lower + 1 < gaps.Length ? gaps[lower] + ((h - lower) * (gaps[lower + 1] - gaps[lower])) : gaps[lower];
+        return new GapSummary(gaps.Length, gaps.Average(), median, buckets);
+    }
+
+    [Benchmark(Description = "Repeat.TimeToNextPurchase"), BenchmarkCategory("TimeToNextPurchase")]
+    public IntervalDistribution TimeToNextPurchase() => Repeat.TimeToNextPurchase(History, AsOf);
+
+    // quantile_cont interpolates between order statistics like the library's type-7 quantile.
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("TimeToNextPurchase")]
+    public GapSummary TimeToNextPurchaseSql()
+    {
+        object[] row = Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+            WITH d AS (SELECT DISTINCT customer, day FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
+            r AS (SELECT customer, day, row_number() OVER (PARTITION BY customer ORDER BY day) AS k FROM d),
+            g AS (SELECT max(day) - min(day) AS gap FROM r WHERE k <= 2 GROUP BY customer HAVING count(*) = 2)
+            SELECT count(*), coalesce(avg(gap), 0), coalesce(quantile_cont(gap, 0.5), 0), {GapSummary.BucketColumns("gap")}
+            FROM g
+            """));
+        return new GapSummary(
+            Convert.ToInt64(row[0], CultureInfo.InvariantCulture),
+            Convert.ToDouble(row[1], CultureInfo.InvariantCulture),
+            Convert.ToDouble(row[2], CultureInfo.InvariantCulture),
+            Longs(row[3..]));
+    }
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("TimeToNextPurchase")]
+    public long TimeToNextPurchaseFloor() => Floor();
+
     private long Floor() => BandwidthFloor.SumColumns(History);
 
     private static (long, long) Pair(object[] row) =>
@@ -242,4 +288,47 @@ public class RepeatBench : ShopBench
                 throw new InvalidOperationException($"{variant} disagrees in period {i}: expected {expected[i]}, got {actual[i]}.");
         }
     }
+}
+
+/// <summary>A distribution of gaps in days reduced to what a report shows: count, mean, median and the counts of
+/// <see cref="IntervalDistribution.DefaultBucketBounds"/> (same day, ≤ 10, ≤ 30, ≤ 60, then every 30 days to ≤ 360, above 360).</summary>
+public sealed record GapSummary(long Count, double MeanDays, double MedianDays, long[] Buckets)
+{
+    public static GapSummary From(IntervalDistribution distribution)
+    {
+        var buckets = new long[IntervalDistribution.DefaultBucketBounds.Length + 1];
+        distribution.CountBuckets(IntervalDistribution.DefaultBucketBounds, buckets);
+        return new GapSummary(distribution.Count, distribution.MeanDays, distribution.MedianDays, buckets);
+    }
+
+    /// <summary>SQL columns counting <paramref name="column"/> in the default buckets: <c>[0, b₀], (b₀, b₁], …, (b_last, ∞)</c>.</summary>
+    public static string BucketColumns(string column)
+    {
+        ReadOnlySpan<int> bounds = IntervalDistribution.DefaultBucketBounds;
+        var columns = new List<string>(bounds.Length + 1);
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            columns.Add(i == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} <= {bounds[i]})")
+                : string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} > {bounds[i - 1]} AND {column} <= {bounds[i]})"));
+        }
+        columns.Add(string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} > {bounds[^1]})"));
+        return string.Join(", ", columns);
+    }
+
+    /// <summary>Throws unless the counts agree exactly and the mean and median to a relative 1e-12 (they are computed in double by
+    /// the baselines, from an exact decimal sum by the library).</summary>
+    public static void Check(string variant, GapSummary expected, GapSummary actual)
+    {
+        if (actual.Count != expected.Count || !Close(actual.MeanDays, expected.MeanDays) || !Close(actual.MedianDays, expected.MedianDays)
+            || !actual.Buckets.AsSpan().SequenceEqual(expected.Buckets))
+        {
+            throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"count {Count}, mean {MeanDays:R} days, median {MedianDays:R} days, buckets [{string.Join(", ", Buckets)}]");
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1d, Math.Max(Math.Abs(a), Math.Abs(b)));
 }
