@@ -21,6 +21,15 @@ public class RepeatBench : ShopBench
 
     private static DateOnly From => SampleShop.DefaultStart;
 
+    // Period retention from the previous quarter (A) to the quarter ending on the observation end (B): 2025 Q3 → Q4 in the sample.
+    private static DateOnly BFrom => new(AsOf.Year, (((AsOf.Month - 1) / 3) * 3) + 1, 1);
+
+    private static DateOnly BTo => AsOf;
+
+    private static DateOnly AFrom => BFrom.AddMonths(-3);
+
+    private static DateOnly ATo => BFrom.AddDays(-1);
+
     [GlobalSetup]
     public void Setup()
     {
@@ -29,7 +38,7 @@ public class RepeatBench : ShopBench
 
     // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
     [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq),
-        nameof(FrequencyLadderLinq), nameof(TimeToNextPurchaseLinq)])]
+        nameof(FrequencyLadderLinq), nameof(TimeToNextPurchaseLinq), nameof(PeriodRetentionLinq)])]
     public void SetupLinq()
     {
         Setup();
@@ -39,10 +48,11 @@ public class RepeatBench : ShopBench
         Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
         Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
         GapSummary.Check("TimeToNextPurchase LINQ", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseLinq());
+        Check("PeriodRetention LINQ", PeriodRetention(), PeriodRetentionLinq());
     }
 
     [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql),
-        nameof(FrequencyLadderSql), nameof(TimeToNextPurchaseSql)])]
+        nameof(FrequencyLadderSql), nameof(TimeToNextPurchaseSql), nameof(PeriodRetentionSql)])]
     public void SetupSql()
     {
         Setup();
@@ -53,6 +63,7 @@ public class RepeatBench : ShopBench
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
         Check("FrequencyLadder SQL", Checksum(FrequencyLadder()), FrequencyLadderSql());
         GapSummary.Check("TimeToNextPurchase SQL", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseSql());
+        Check("PeriodRetention SQL", PeriodRetention(), PeriodRetentionSql());
     }
 
     // The two-thread series must equal the one-thread series period by period, every field.
@@ -231,6 +242,42 @@ public class RepeatBench : ShopBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("TimeToNextPurchase")]
     public long TimeToNextPurchaseFloor() => Floor();
 
+    // ---- 顧客維持率: A's buyers who bought again in B, all, new (first-ever purchase in A) and existing ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetentionLinq()
+    {
+        var buyers = Purchases.GroupBy(p => p.Customer)
+            .Select(g => (First: g.Min(p => p.Date),
+                          InA: g.Any(p => p.Date >= AFrom && p.Date <= ATo),
+                          InB: g.Any(p => p.Date >= BFrom && p.Date <= BTo)))
+            .Where(c => c.InA)
+            .ToList();
+        return new PeriodRetentionResult(buyers.Count, buyers.Count(c => c.First >= AFrom), buyers.Count(c => c.InB),
+            buyers.Count(c => c.InB && c.First >= AFrom));
+    }
+
+    [Benchmark(Description = "Repeat.PeriodRetention"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetention() => Repeat.PeriodRetention(History, AFrom, ATo, BFrom, BTo);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetentionSql()
+    {
+        long[] counts = Longs(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT count(*), count(*) FILTER (WHERE first >= DATE '{AFrom:yyyy-MM-dd}'),
+                   count(*) FILTER (WHERE in_b), count(*) FILTER (WHERE in_b AND first >= DATE '{AFrom:yyyy-MM-dd}')
+            FROM (SELECT customer, min(day) AS first,
+                         bool_or(day BETWEEN DATE '{AFrom:yyyy-MM-dd}' AND DATE '{ATo:yyyy-MM-dd}') AS in_a,
+                         bool_or(day BETWEEN DATE '{BFrom:yyyy-MM-dd}' AND DATE '{BTo:yyyy-MM-dd}') AS in_b
+                  FROM purchases GROUP BY customer)
+            WHERE in_a
+            """)));
+        return new PeriodRetentionResult(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("PeriodRetention")]
+    public long PeriodRetentionFloor() => Floor();
+
     private long Floor() => BandwidthFloor.SumColumns(History);
 
     private static (long, long) Pair(object[] row) =>
@@ -267,6 +314,11 @@ public class RepeatBench : ShopBench
         var counts = new long[ladder.MaxPurchases];
         for (int n = 1; n <= ladder.MaxPurchases; n++) counts[n - 1] = ladder.AtLeast(n);
         return counts;
+    }
+
+    private static void Check(string variant, PeriodRetentionResult expected, PeriodRetentionResult actual)
+    {
+        if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
     }
 
     private static void Check(string variant, long[] expected, long[] actual)
