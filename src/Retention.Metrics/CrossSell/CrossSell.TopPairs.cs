@@ -21,7 +21,7 @@ public static partial class CrossSell
     /// <para>With N transactions (customers or baskets with a line in the window): <c>support = N(A∩B) / N</c>, <c>confidence(A⇒B) = N(A∩B) / N(A)</c>,
     /// <c>lift = confidence(A⇒B) / (N(B) / N)</c>. A product bought several times in one transaction counts once.</para>
     /// <para>Cost, stated honestly: a first pass counts products (O(lines)); a second pass enumerates the pairs of each transaction's distinct kept products,
-    /// O(Σ m²) for m products per transaction, into a hash map keyed by <c>(A &lt;&lt; 32) | B</c>, so memory is O(distinct co-occurring pairs) — never
+    /// O(Σ m²) for m products per transaction, into a hash map keyed by <c>(A &lt;&lt; 32) | B</c> (bits mixed, so that pairs spread over the map), so memory is O(distinct co-occurring pairs) — never
     /// the O(products²) of all catalogue pairs, but it grows with very broad customers; raise <paramref name="minProductCount"/> or use
     /// <see cref="CoPurchaseLevel.Basket"/> to bound it. The top k are kept in a heap of size k (O(pairs · log k)). Pair counts over disjoint customer sets add
     /// up, but a top-k list does not combine.</para>
@@ -72,10 +72,10 @@ public static partial class CrossSell
                 kept.Sort();
                 for (int a = 0; a < m - 1; a++)
                 {
-                    long high = (long)kept[a] << 32;
+                    ulong high = (ulong)kept[a] << 32;
                     for (int b = a + 1; b < m; b++)
                     {
-                        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, high | (uint)kept[b], out _);
+                        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, MixPair(high | (uint)kept[b]), out _);
                         slot++;
                     }
                 }
@@ -85,9 +85,10 @@ public static partial class CrossSell
             var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, pairs.Count)));
             foreach (KeyValuePair<long, long> pair in pairs)
             {
-                var priority = (pair.Value, -pair.Key);
-                if (heap.Count < count) heap.Enqueue(pair.Key, priority);
-                else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0) heap.DequeueEnqueue(pair.Key, priority);
+                long key = UnmixPair(pair.Key);
+                var priority = (pair.Value, -key);
+                if (heap.Count < count) heap.Enqueue(key, priority);
+                else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0) heap.DequeueEnqueue(key, priority);
             }
             var result = new ProductPair[heap.Count];
             for (int i = result.Length - 1; i >= 0; i--)
@@ -104,6 +105,28 @@ public static partial class CrossSell
             ArrayPool<long>.Shared.Return(productCounts);
             ArrayPool<int>.Shared.Return(basket);
         }
+    }
+
+    /// <summary>An odd multiplier (2^64 / golden ratio): multiplying by it mod 2^64 is a bijection that spreads a pair key
+    /// <c>(A &lt;&lt; 32) | B</c> over all 64 bits. The map hashes a long as its low half XOR its high half, which for the raw key
+    /// is <c>A ^ B</c>: a catalogue of 2,000 products would put 2 million pairs on 2,048 hash codes.</summary>
+    private const ulong PairMultiplier = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The inverse of <see cref="PairMultiplier"/> mod 2^64.</summary>
+    private static readonly ulong s_pairInverse = InverseMod64(PairMultiplier);
+
+    /// <summary>Gets the map key of the pair key <c>(A &lt;&lt; 32) | B</c>.</summary>
+    internal static long MixPair(ulong key) => unchecked((long)(key * PairMultiplier));
+
+    /// <summary>Gets the pair key <c>(A &lt;&lt; 32) | B</c> back from a map key.</summary>
+    internal static long UnmixPair(long mixed) => unchecked((long)((ulong)mixed * s_pairInverse));
+
+    /// <summary>The inverse of an odd number mod 2^64, by Newton's iteration (each step doubles the correct low bits).</summary>
+    private static ulong InverseMod64(ulong odd)
+    {
+        ulong inverse = odd; // correct in the low 3 bits for any odd number
+        for (int i = 0; i < 5; i++) inverse = unchecked(inverse * (2 - odd * inverse));
+        return inverse;
     }
 
     /// <summary>Writes the distinct products of lines [start, end) with a count of at least <paramref name="minCount"/> into <paramref name="basket"/>.</summary>
