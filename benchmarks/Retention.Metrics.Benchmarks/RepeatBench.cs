@@ -15,11 +15,20 @@ public class RepeatBench : ShopBench
 {
     private const int F2Window = 90;
     private const int DormancyDays = 180;
-
+    private const int LadderDepth = 5;
 
     private static DateOnly AsOf => ShopData.AsOf;
 
     private static DateOnly From => SampleShop.DefaultStart;
+
+    // Period retention from the previous quarter (A) to the quarter ending on the observation end (B): 2025 Q3 → Q4 in the sample.
+    private static DateOnly BFrom => new(AsOf.Year, (((AsOf.Month - 1) / 3) * 3) + 1, 1);
+
+    private static DateOnly BTo => AsOf;
+
+    private static DateOnly AFrom => BFrom.AddMonths(-3);
+
+    private static DateOnly ATo => BFrom.AddDays(-1);
 
     [GlobalSetup]
     public void Setup()
@@ -28,7 +37,8 @@ public class RepeatBench : ShopBench
     }
 
     // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq)])]
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq),
+        nameof(FrequencyLadderLinq), nameof(TimeToNextPurchaseLinq), nameof(PeriodRetentionLinq)])]
     public void SetupLinq()
     {
         Setup();
@@ -36,9 +46,13 @@ public class RepeatBench : ShopBench
         Check("PeriodSeries LINQ", Checksum(PeriodSeries()), PeriodSeriesLinq());
         Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
         Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
+        Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
+        GapSummary.Check("TimeToNextPurchase LINQ", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseLinq());
+        Check("PeriodRetention LINQ", PeriodRetention(), PeriodRetentionLinq());
     }
 
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql)])]
+    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql),
+        nameof(FrequencyLadderSql), nameof(TimeToNextPurchaseSql), nameof(PeriodRetentionSql)])]
     public void SetupSql()
     {
         Setup();
@@ -47,6 +61,17 @@ public class RepeatBench : ShopBench
         Check("PeriodSeries SQL", Checksum(PeriodSeries()), PeriodSeriesSql());
         Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
+        Check("FrequencyLadder SQL", Checksum(FrequencyLadder()), FrequencyLadderSql());
+        GapSummary.Check("TimeToNextPurchase SQL", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseSql());
+        Check("PeriodRetention SQL", PeriodRetention(), PeriodRetentionSql());
+    }
+
+    // The two-thread series must equal the one-thread series period by period, every field.
+    [GlobalSetup(Target = nameof(PeriodSeriesParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        CheckEqual("PeriodSeries, 2 threads", PeriodSeries(), PeriodSeriesParallel());
     }
 
     // ---- 2回以上購入者比率 (customers with ≥ 2 purchase days) ----
@@ -86,6 +111,9 @@ public class RepeatBench : ShopBench
 
     [Benchmark(Description = "Repeat.PeriodSeries"), BenchmarkCategory("PeriodSeries")]
     public RepeatSeries PeriodSeries() => Repeat.PeriodSeries(History, From, AsOf, PeriodUnit.Month);
+
+    [Benchmark(Description = "Repeat.PeriodSeries, 2 threads"), BenchmarkCategory("PeriodSeries")]
+    public RepeatSeries PeriodSeriesParallel() => Repeat.PeriodSeries(History, From, AsOf, PeriodUnit.Month, degreeOfParallelism: 2);
 
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodSeries")]
     public (long, long) PeriodSeriesSql() => Pair(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
@@ -149,10 +177,113 @@ public class RepeatBench : ShopBench
     [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("Dormancy")]
     public long DormancyFloor() => Floor();
 
+    // ---- Fn ladder (F1 … F5: customers with ≥ n purchase days, lifetime form) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("FrequencyLadder")]
+    public long[] FrequencyLadderLinq()
+    {
+        var days = Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer).Select(g => g.Select(p => p.Date).Distinct().Count()).ToList();
+        return [.. Enumerable.Range(1, LadderDepth).Select(n => (long)days.Count(d => d >= n))];
+    }
+
+    [Benchmark(Description = "Repeat.FrequencyLadder"), BenchmarkCategory("FrequencyLadder")]
+    public FrequencyLadder FrequencyLadder() => Repeat.FrequencyLadder(History, AsOf, LadderDepth);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("FrequencyLadder")]
+    public long[] FrequencyLadderSql() => Longs(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+        SELECT {string.Join(", ", Enumerable.Range(1, LadderDepth).Select(n => $"count(*) FILTER (WHERE d >= {n})"))}
+        FROM (SELECT customer, count(DISTINCT day) AS d FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}' GROUP BY customer)
+        """)));
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("FrequencyLadder")]
+    public long FrequencyLadderFloor() => Floor();
+
+    // ---- 転換日数: days from the first to the second purchase day (count, mean, median, buckets) ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("TimeToNextPurchase")]
+    public GapSummary TimeToNextPurchaseLinq()
+    {
+        int[] gaps = [.. Purchases.Where(p => p.Date <= AsOf).GroupBy(p => p.Customer)
+            .Select(g => g.Select(p => p.Date.DayNumber).Distinct().OrderBy(d => d).Take(2).ToArray())
+            .Where(d => d.Length == 2)
+            .Select(d => d[1] - d[0])
+            .OrderBy(gap => gap)];
+        int[] bounds = [.. IntervalDistribution.DefaultBucketBounds];
+        long[] buckets = [.. bounds.Select((b, i) => (long)gaps.Count(gap => gap <= b && (i == 0 || gap > bounds[i - 1]))),
+            gaps.Count(gap => gap > bounds[^1])];
+        if (gaps.Length == 0) return new GapSummary(0, 0d, 0d, buckets);
+        double h = (gaps.Length - 1) * 0.5;
+        int lower = (int)Math.Floor(h);
+        double median = lower + 1 < gaps.Length ? gaps[lower] + ((h - lower) * (gaps[lower + 1] - gaps[lower])) : gaps[lower];
+        return new GapSummary(gaps.Length, gaps.Average(), median, buckets);
+    }
+
+    [Benchmark(Description = "Repeat.TimeToNextPurchase"), BenchmarkCategory("TimeToNextPurchase")]
+    public IntervalDistribution TimeToNextPurchase() => Repeat.TimeToNextPurchase(History, AsOf);
+
+    // quantile_cont interpolates between order statistics like the library's type-7 quantile.
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("TimeToNextPurchase")]
+    public GapSummary TimeToNextPurchaseSql()
+    {
+        object[] row = Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+            WITH d AS (SELECT DISTINCT customer, day FROM purchases WHERE day <= DATE '{AsOf:yyyy-MM-dd}'),
+            r AS (SELECT customer, day, row_number() OVER (PARTITION BY customer ORDER BY day) AS k FROM d),
+            g AS (SELECT max(day) - min(day) AS gap FROM r WHERE k <= 2 GROUP BY customer HAVING count(*) = 2)
+            SELECT count(*), coalesce(avg(gap), 0), coalesce(quantile_cont(gap, 0.5), 0), {GapSummary.BucketColumns("gap")}
+            FROM g
+            """));
+        return new GapSummary(
+            Convert.ToInt64(row[0], CultureInfo.InvariantCulture),
+            Convert.ToDouble(row[1], CultureInfo.InvariantCulture),
+            Convert.ToDouble(row[2], CultureInfo.InvariantCulture),
+            Longs(row[3..]));
+    }
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("TimeToNextPurchase")]
+    public long TimeToNextPurchaseFloor() => Floor();
+
+    // ---- 顧客維持率: A's buyers who bought again in B, all, new (first-ever purchase in A) and existing ----
+
+    [Benchmark(Baseline = true, Description = "LINQ GroupBy"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetentionLinq()
+    {
+        var buyers = Purchases.GroupBy(p => p.Customer)
+            .Select(g => (First: g.Min(p => p.Date),
+                          InA: g.Any(p => p.Date >= AFrom && p.Date <= ATo),
+                          InB: g.Any(p => p.Date >= BFrom && p.Date <= BTo)))
+            .Where(c => c.InA)
+            .ToList();
+        return new PeriodRetentionResult(buyers.Count, buyers.Count(c => c.First >= AFrom), buyers.Count(c => c.InB),
+            buyers.Count(c => c.InB && c.First >= AFrom));
+    }
+
+    [Benchmark(Description = "Repeat.PeriodRetention"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetention() => Repeat.PeriodRetention(History, AFrom, ATo, BFrom, BTo);
+
+    [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("PeriodRetention")]
+    public PeriodRetentionResult PeriodRetentionSql()
+    {
+        long[] counts = Longs(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT count(*), count(*) FILTER (WHERE first >= DATE '{AFrom:yyyy-MM-dd}'),
+                   count(*) FILTER (WHERE in_b), count(*) FILTER (WHERE in_b AND first >= DATE '{AFrom:yyyy-MM-dd}')
+            FROM (SELECT customer, min(day) AS first,
+                         bool_or(day BETWEEN DATE '{AFrom:yyyy-MM-dd}' AND DATE '{ATo:yyyy-MM-dd}') AS in_a,
+                         bool_or(day BETWEEN DATE '{BFrom:yyyy-MM-dd}' AND DATE '{BTo:yyyy-MM-dd}') AS in_b
+                  FROM purchases GROUP BY customer)
+            WHERE in_a
+            """)));
+        return new PeriodRetentionResult(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    [Benchmark(Description = "Floor: sum columns"), BenchmarkCategory("PeriodRetention")]
+    public long PeriodRetentionFloor() => Floor();
+
     private long Floor() => BandwidthFloor.SumColumns(History);
 
     private static (long, long) Pair(object[] row) =>
         (Convert.ToInt64(row[0], CultureInfo.InvariantCulture), Convert.ToInt64(row[1], CultureInfo.InvariantCulture));
+
+    private static long[] Longs(object[] row) => [.. row.Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture))];
 
     private static (long, long) Checksum(Rate rate) => (rate.Numerator, rate.Denominator);
 
@@ -175,4 +306,81 @@ public class RepeatBench : ShopBench
     {
         if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
     }
+
+    /// <summary>The ladder's counts AtLeast(1) … AtLeast(k); the lifetime form censors nobody, so a censored customer is an error.</summary>
+    private static long[] Checksum(FrequencyLadder ladder)
+    {
+        if (ladder.Censored != 0) throw new InvalidOperationException($"The lifetime ladder censored {ladder.Censored} customers.");
+        var counts = new long[ladder.MaxPurchases];
+        for (int n = 1; n <= ladder.MaxPurchases; n++) counts[n - 1] = ladder.AtLeast(n);
+        return counts;
+    }
+
+    private static void Check(string variant, PeriodRetentionResult expected, PeriodRetentionResult actual)
+    {
+        if (actual != expected) throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+    }
+
+    private static void Check(string variant, long[] expected, long[] actual)
+    {
+        if (!actual.AsSpan().SequenceEqual(expected))
+            throw new InvalidOperationException($"{variant} disagrees: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}].");
+    }
+
+    private static void CheckEqual(string variant, RepeatSeries expected, RepeatSeries actual)
+    {
+        if (actual.Count != expected.Count || actual.AcquiredBefore != expected.AcquiredBefore)
+        {
+            throw new InvalidOperationException(
+                $"{variant} disagrees: expected {expected.Count} periods and {expected.AcquiredBefore} acquired before, got {actual.Count} and {actual.AcquiredBefore}.");
+        }
+        for (int i = 0; i < expected.Count; i++)
+        {
+            if (actual[i] != expected[i])
+                throw new InvalidOperationException($"{variant} disagrees in period {i}: expected {expected[i]}, got {actual[i]}.");
+        }
+    }
+}
+
+/// <summary>A distribution of gaps in days reduced to what a report shows: count, mean, median and the counts of
+/// <see cref="IntervalDistribution.DefaultBucketBounds"/> (same day, ≤ 10, ≤ 30, ≤ 60, then every 30 days to ≤ 360, above 360).</summary>
+public sealed record GapSummary(long Count, double MeanDays, double MedianDays, long[] Buckets)
+{
+    public static GapSummary From(IntervalDistribution distribution)
+    {
+        var buckets = new long[IntervalDistribution.DefaultBucketBounds.Length + 1];
+        distribution.CountBuckets(IntervalDistribution.DefaultBucketBounds, buckets);
+        return new GapSummary(distribution.Count, distribution.MeanDays, distribution.MedianDays, buckets);
+    }
+
+    /// <summary>SQL columns counting <paramref name="column"/> in the default buckets: <c>[0, b₀], (b₀, b₁], …, (b_last, ∞)</c>.</summary>
+    public static string BucketColumns(string column)
+    {
+        ReadOnlySpan<int> bounds = IntervalDistribution.DefaultBucketBounds;
+        var columns = new List<string>(bounds.Length + 1);
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            columns.Add(i == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} <= {bounds[i]})")
+                : string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} > {bounds[i - 1]} AND {column} <= {bounds[i]})"));
+        }
+        columns.Add(string.Create(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE {column} > {bounds[^1]})"));
+        return string.Join(", ", columns);
+    }
+
+    /// <summary>Throws unless the counts agree exactly and the mean and median to a relative 1e-12 (they are computed in double by
+    /// the baselines, from an exact decimal sum by the library).</summary>
+    public static void Check(string variant, GapSummary expected, GapSummary actual)
+    {
+        if (actual.Count != expected.Count || !Close(actual.MeanDays, expected.MeanDays) || !Close(actual.MedianDays, expected.MedianDays)
+            || !actual.Buckets.AsSpan().SequenceEqual(expected.Buckets))
+        {
+            throw new InvalidOperationException($"{variant} disagrees: expected {expected}, got {actual}.");
+        }
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"count {Count}, mean {MeanDays:R} days, median {MedianDays:R} days, buckets [{string.Join(", ", Buckets)}]");
+
+    private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-12 * Math.Max(1d, Math.Max(Math.Abs(a), Math.Abs(b)));
 }

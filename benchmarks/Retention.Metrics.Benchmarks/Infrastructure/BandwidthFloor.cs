@@ -16,4 +16,18 @@ public static class BandwidthFloor
         }
         return daySum ^ unitSum;
     }
+
+    /// <summary>One pass reading the day and product columns of order lines (8 bytes per line), the columns the cross-sell metrics read.</summary>
+    public static long SumColumns(OrderLines lines)
+    {
+        ReadOnlySpan<int> days = lines.DayNumbers;
+        ReadOnlySpan<int> products = lines.Products;
+        long daySum = 0, productSum = 0;
+        for (int i = 0; i < days.Length; i++)
+        {
+            daySum += days[i];
+            productSum += products[i];
+        }
+        return daySum ^ productSum;
+    }
 }

@@ -9,6 +9,8 @@ namespace Retention.Metrics.Benchmarks.Infrastructure;
 /// exact, like the library's sums, and DuckDB stores it as a 64-bit integer of cents, the same 8 bytes per amount as the
 /// history's <see cref="PurchaseHistory.AmountUnits"/>; DOUBLE would be a float comparison against exact money. The sample
 /// has at most two decimals, so DECIMAL(18,2) holds every amount exactly.</para>
+/// <para>Order lines, for cross-sell, go into <c>lines(customer INTEGER, day DATE, product INTEGER, amount DECIMAL(18,2))</c>
+/// (<see cref="LoadLines"/>).</para>
 /// <para>Loaded with the appender API (columnar chunks, no SQL per row). <c>SET threads = 2</c>: the machine has two cores.</para>
 /// </remarks>
 public sealed class DuckDbShop : IDisposable
@@ -50,6 +52,30 @@ public sealed class DuckDbShop : IDisposable
         }
     }
 
+    /// <summary>Opens a database and loads <paramref name="lines"/> into table <c>lines</c>.</summary>
+    public static DuckDbShop LoadLines(ReadOnlySpan<OrderLine> lines)
+    {
+        DuckDbShop shop = Open();
+        shop.AppendLines(lines);
+        return shop;
+    }
+
+    /// <summary>Creates table <c>lines</c> and appends the order lines.</summary>
+    public void AppendLines(ReadOnlySpan<OrderLine> lines)
+    {
+        Execute("CREATE TABLE lines(customer INTEGER NOT NULL, day DATE NOT NULL, product INTEGER NOT NULL, amount DECIMAL(18,2) NOT NULL)");
+        using DuckDB.NET.Data.DuckDBAppender appender = Connection.CreateAppender("lines");
+        foreach (ref readonly OrderLine line in lines)
+        {
+            appender.CreateRow()
+                .AppendValue(line.Customer)
+                .AppendValue((DuckDBDateOnly)line.Date)
+                .AppendValue(line.Product)
+                .AppendValue(line.Amount)
+                .EndRow();
+        }
+    }
+
     public int Execute(string sql)
     {
         using DuckDBCommand command = Connection.CreateCommand();
@@ -67,6 +93,22 @@ public sealed class DuckDbShop : IDisposable
         var values = new object[reader.FieldCount];
         reader.GetValues(values);
         return values;
+    }
+
+    /// <summary>Runs a query and hands back the values of every row.</summary>
+    public List<object[]> QueryRows(string sql)
+    {
+        using DuckDBCommand command = Connection.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(values);
+        }
+        return rows;
     }
 
     public void Dispose() => Connection.Dispose();

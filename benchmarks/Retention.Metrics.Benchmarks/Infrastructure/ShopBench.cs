@@ -4,7 +4,8 @@ namespace Retention.Metrics.Benchmarks.Infrastructure;
 
 /// <summary>
 /// The data every benchmark over the sample shop needs: the purchases (export order), the built history, and the same
-/// purchases in DuckDB, at the sizes of <see cref="Sizes"/> (RM_BENCH_SIZES).
+/// purchases in DuckDB, at the sizes of <see cref="Sizes"/> (RM_BENCH_SIZES); for cross-sell, the purchases' order lines
+/// (<see cref="ShopLines"/>) and the same lines in DuckDB.
 /// </summary>
 public abstract class ShopBench
 {
@@ -20,6 +21,12 @@ public abstract class ShopBench
 
     protected DuckDbShop? Duck { get; private set; }
 
+    /// <summary>The order lines of <see cref="Purchases"/> (see <see cref="ShopLines"/>); empty until <see cref="LoadLines"/>.</summary>
+    protected OrderLine[] Lines { get; private set; } = [];
+
+    /// <summary>The order lines built from <see cref="Lines"/>; empty until <see cref="LoadLines"/>.</summary>
+    protected OrderLines OrderLines { get; private set; } = OrderLines.Empty;
+
     /// <summary>Loads the purchases and the history of size <see cref="N"/> (cached per size by <see cref="ShopData"/>).</summary>
     protected void LoadShop()
     {
@@ -29,6 +36,16 @@ public abstract class ShopBench
 
     /// <summary>Loads the purchases into an in-memory DuckDB table; call after <see cref="LoadShop"/>.</summary>
     protected void LoadDuck() => Duck = DuckDbShop.Load(Purchases);
+
+    /// <summary>Loads the order lines of size <see cref="N"/> (cached per size by <see cref="ShopLines"/>).</summary>
+    protected void LoadLines()
+    {
+        Lines = ShopLines.Lines(N);
+        OrderLines = ShopLines.OrderLines(N);
+    }
+
+    /// <summary>Loads the order lines into an in-memory DuckDB table <c>lines</c>; call after <see cref="LoadLines"/>.</summary>
+    protected void LoadDuckLines() => Duck = DuckDbShop.LoadLines(Lines);
 
     [GlobalCleanup]
     public void Cleanup() => Duck?.Dispose();
