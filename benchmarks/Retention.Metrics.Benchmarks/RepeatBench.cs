@@ -36,33 +36,110 @@ public class RepeatBench : ShopBench
         LoadShop();
     }
 
-    // Each baseline and SQL case checks its answer against the library before it is measured: a fast wrong answer is worthless.
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareLinq), nameof(PeriodSeriesLinq), nameof(F2ConversionLinq), nameof(DormancyLinq),
-        nameof(FrequencyLadderLinq), nameof(TimeToNextPurchaseLinq), nameof(PeriodRetentionLinq)])]
-    public void SetupLinq()
+    // Each baseline and SQL case checks its own answer against the library before it is measured: a fast wrong answer is
+    // worthless. One setup per case, so that a case's process runs only its own check.
+    [GlobalSetup(Target = nameof(MultiPurchaseShareLinq))]
+    public void SetupMultiPurchaseShareLinq()
     {
         Setup();
         Check("MultiPurchaseShare LINQ", Checksum(MultiPurchaseShare()), MultiPurchaseShareLinq());
-        Check("PeriodSeries LINQ", Checksum(PeriodSeries()), PeriodSeriesLinq());
-        Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
-        Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
-        Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
-        GapSummary.Check("TimeToNextPurchase LINQ", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseLinq());
-        Check("PeriodRetention LINQ", PeriodRetention(), PeriodRetentionLinq());
     }
 
-    [GlobalSetup(Targets = [nameof(MultiPurchaseShareSql), nameof(PeriodSeriesSql), nameof(F2ConversionSql), nameof(DormancySql),
-        nameof(FrequencyLadderSql), nameof(TimeToNextPurchaseSql), nameof(PeriodRetentionSql)])]
-    public void SetupSql()
+    [GlobalSetup(Target = nameof(MultiPurchaseShareSql))]
+    public void SetupMultiPurchaseShareSql()
     {
         Setup();
         LoadDuck();
         Check("MultiPurchaseShare SQL", Checksum(MultiPurchaseShare()), MultiPurchaseShareSql());
+    }
+
+    [GlobalSetup(Target = nameof(PeriodSeriesLinq))]
+    public void SetupPeriodSeriesLinq()
+    {
+        Setup();
+        Check("PeriodSeries LINQ", Checksum(PeriodSeries()), PeriodSeriesLinq());
+    }
+
+    [GlobalSetup(Target = nameof(PeriodSeriesSql))]
+    public void SetupPeriodSeriesSql()
+    {
+        Setup();
+        LoadDuck();
         Check("PeriodSeries SQL", Checksum(PeriodSeries()), PeriodSeriesSql());
+    }
+
+    [GlobalSetup(Target = nameof(F2ConversionLinq))]
+    public void SetupF2ConversionLinq()
+    {
+        Setup();
+        Check("F2Conversion LINQ", Checksum(F2Conversion()), F2ConversionLinq());
+    }
+
+    [GlobalSetup(Target = nameof(F2ConversionSql))]
+    public void SetupF2ConversionSql()
+    {
+        Setup();
+        LoadDuck();
         Check("F2Conversion SQL", Checksum(F2Conversion()), F2ConversionSql());
+    }
+
+    [GlobalSetup(Target = nameof(DormancyLinq))]
+    public void SetupDormancyLinq()
+    {
+        Setup();
+        Check("Dormancy LINQ", Checksum(DormancyClassify()), DormancyLinq());
+    }
+
+    [GlobalSetup(Target = nameof(DormancySql))]
+    public void SetupDormancySql()
+    {
+        Setup();
+        LoadDuck();
         Check("Dormancy SQL", Checksum(DormancyClassify()), DormancySql());
+    }
+
+    [GlobalSetup(Target = nameof(FrequencyLadderLinq))]
+    public void SetupFrequencyLadderLinq()
+    {
+        Setup();
+        Check("FrequencyLadder LINQ", Checksum(FrequencyLadder()), FrequencyLadderLinq());
+    }
+
+    [GlobalSetup(Target = nameof(FrequencyLadderSql))]
+    public void SetupFrequencyLadderSql()
+    {
+        Setup();
+        LoadDuck();
         Check("FrequencyLadder SQL", Checksum(FrequencyLadder()), FrequencyLadderSql());
+    }
+
+    [GlobalSetup(Target = nameof(TimeToNextPurchaseLinq))]
+    public void SetupTimeToNextPurchaseLinq()
+    {
+        Setup();
+        GapSummary.Check("TimeToNextPurchase LINQ", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseLinq());
+    }
+
+    [GlobalSetup(Target = nameof(TimeToNextPurchaseSql))]
+    public void SetupTimeToNextPurchaseSql()
+    {
+        Setup();
+        LoadDuck();
         GapSummary.Check("TimeToNextPurchase SQL", GapSummary.From(TimeToNextPurchase()), TimeToNextPurchaseSql());
+    }
+
+    [GlobalSetup(Target = nameof(PeriodRetentionLinq))]
+    public void SetupPeriodRetentionLinq()
+    {
+        Setup();
+        Check("PeriodRetention LINQ", PeriodRetention(), PeriodRetentionLinq());
+    }
+
+    [GlobalSetup(Target = nameof(PeriodRetentionSql))]
+    public void SetupPeriodRetentionSql()
+    {
+        Setup();
+        LoadDuck();
         Check("PeriodRetention SQL", PeriodRetention(), PeriodRetentionSql());
     }
 
