@@ -21,8 +21,10 @@ public static partial class CrossSell
     /// <para>With N transactions (customers or baskets with a line in the window): <c>support = N(A∩B) / N</c>, <c>confidence(A⇒B) = N(A∩B) / N(A)</c>,
     /// <c>lift = confidence(A⇒B) / (N(B) / N)</c>. A product bought several times in one transaction counts once.</para>
     /// <para>Cost, stated honestly: a first pass counts products (O(lines)); a second pass enumerates the pairs of each transaction's distinct kept products,
-    /// O(Σ m²) for m products per transaction, into a hash map keyed by <c>(A &lt;&lt; 32) | B</c> (bits mixed, so that pairs spread over the map), so memory is O(distinct co-occurring pairs) — never
-    /// the O(products²) of all catalogue pairs, but it grows with very broad customers; raise <paramref name="minProductCount"/> or use
+    /// O(Σ m²) for m products per transaction. When the kept products' pairs number at most 4,194,304 (up to 2,896 products), they are
+    /// counted in a dense triangle of 4-byte counters (at most 16 MB, rented and returned); otherwise in a hash map keyed by <c>(A &lt;&lt; 32) | B</c>
+    /// (bits mixed, so that pairs spread over the map), whose memory is O(distinct co-occurring pairs) — never the O(products²) of all
+    /// catalogue pairs, but it grows with very broad customers; raise <paramref name="minProductCount"/> or use
     /// <see cref="CoPurchaseLevel.Basket"/> to bound it. The top k are kept in a heap of size k (O(pairs · log k)). Pair counts over disjoint customer sets add
     /// up, but a top-k list does not combine.</para>
     /// </remarks>
@@ -58,38 +60,13 @@ public static partial class CrossSell
                 for (int j = 0; j < m; j++) productCounts[basket[j]]++;
             }
 
-            // Pass 2: pair counts among products that pass the threshold.
-            var pairs = new Dictionary<long, long>();
-            walker = new TransactionWalker(lines, from.DayNumber, to.DayNumber, level == CoPurchaseLevel.Basket);
-            stamp.AsSpan(0, productCount).Clear();
-            mark = 0;
-            while (walker.Next(out int start, out int end))
-            {
-                mark++;
-                int m = CollectDistinct(lines.ProductArray, start, end, stamp, mark, basket, productCounts, minProductCount);
-                if (m < 2) continue;
-                Span<int> kept = basket.AsSpan(0, m);
-                kept.Sort();
-                for (int a = 0; a < m - 1; a++)
-                {
-                    ulong high = (ulong)kept[a] << 32;
-                    for (int b = a + 1; b < m; b++)
-                    {
-                        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, MixPair(high | (uint)kept[b]), out _);
-                        slot++;
-                    }
-                }
-            }
-
-            // Top k by count, then by key ascending: a min-heap whose root is the worst kept pair.
-            var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, pairs.Count)));
-            foreach (KeyValuePair<long, long> pair in pairs)
-            {
-                long key = UnmixPair(pair.Key);
-                var priority = (pair.Value, -key);
-                if (heap.Count < count) heap.Enqueue(key, priority);
-                else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0) heap.DequeueEnqueue(key, priority);
-            }
+            // Pass 2: pair counts among products that pass the threshold: in a dense triangle when all their pairs fit the
+            // budget (no hashing, a few MB), in a hash map of the pairs that occur otherwise.
+            int kept = 0;
+            for (int p = 0; p < productCount; p++) if (productCounts[p] >= minProductCount && productCounts[p] > 0) kept++;
+            PriorityQueue<long, (long Count, long NegKey)> heap = (long)kept * (kept - 1) / 2 <= DensePairBudget
+                ? TopPairsDense(lines, from, to, level, count, minProductCount, productCounts, kept, stamp, basket)
+                : TopPairsHashed(lines, from, to, level, count, minProductCount, productCounts, stamp, basket);
             var result = new ProductPair[heap.Count];
             for (int i = result.Length - 1; i >= 0; i--)
             {
@@ -105,6 +82,113 @@ public static partial class CrossSell
             ArrayPool<long>.Shared.Return(productCounts);
             ArrayPool<int>.Shared.Return(basket);
         }
+    }
+
+    /// <summary>The most pairs counted in a dense triangle (16 MB of counters): a catalogue of up to 2,896 kept products.</summary>
+    internal const long DensePairBudget = 1 << 22;
+
+    /// <summary>Counts the pairs of every transaction in a triangle over the kept products and keeps the top k.</summary>
+    private static PriorityQueue<long, (long Count, long NegKey)> TopPairsDense(OrderLines lines, DateOnly from, DateOnly to, CoPurchaseLevel level,
+        int count, int minProductCount, long[] productCounts, int kept, int[] stamp, int[] basket)
+    {
+        int productCount = lines.ProductCount;
+        // Kept products renumbered 0..kept−1 in product order; row a of the triangle holds the pairs (a, b), b > a, and pair
+        // (a, b) is at rowBase[a] + b.
+        int[] rank = ArrayPool<int>.Shared.Rent(productCount);
+        int[] product = ArrayPool<int>.Shared.Rent(Math.Max(1, kept));
+        int[] rowBase = ArrayPool<int>.Shared.Rent(Math.Max(1, kept));
+        int cells = (int)((long)kept * (kept - 1) / 2);
+        int[] triangle = ArrayPool<int>.Shared.Rent(Math.Max(1, cells));
+        try
+        {
+            int r = 0;
+            for (int p = 0; p < productCount; p++)
+            {
+                bool keep = productCounts[p] >= minProductCount && productCounts[p] > 0;
+                rank[p] = keep ? r : -1;
+                if (keep) product[r++] = p;
+            }
+            for (int a = 0, start = 0; a < kept; a++)
+            {
+                rowBase[a] = start - a - 1;
+                start += kept - a - 1;
+            }
+            triangle.AsSpan(0, cells).Clear();
+            var walker = new TransactionWalker(lines, from.DayNumber, to.DayNumber, level == CoPurchaseLevel.Basket);
+            stamp.AsSpan(0, productCount).Clear();
+            int mark = 0;
+            while (walker.Next(out int start, out int end))
+            {
+                mark++;
+                int m = CollectDistinct(lines.ProductArray, start, end, stamp, mark, basket, productCounts, minProductCount);
+                if (m < 2) continue;
+                Span<int> ranks = basket.AsSpan(0, m);
+                for (int j = 0; j < m; j++) ranks[j] = rank[ranks[j]];
+                ranks.Sort();
+                for (int a = 0; a < m - 1; a++)
+                {
+                    int offset = rowBase[ranks[a]];
+                    for (int b = a + 1; b < m; b++) triangle[offset + ranks[b]]++;
+                }
+            }
+            var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, cells)));
+            for (int a = 0; a < kept - 1; a++)
+            {
+                int offset = rowBase[a];
+                long high = (long)product[a] << 32;
+                for (int b = a + 1; b < kept; b++)
+                {
+                    int together = triangle[offset + b];
+                    if (together != 0) Offer(heap, count, high | (uint)product[b], together);
+                }
+            }
+            return heap;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rank);
+            ArrayPool<int>.Shared.Return(product);
+            ArrayPool<int>.Shared.Return(rowBase);
+            ArrayPool<int>.Shared.Return(triangle);
+        }
+    }
+
+    /// <summary>Counts the pairs of every transaction in a hash map of the pairs that occur and keeps the top k.</summary>
+    private static PriorityQueue<long, (long Count, long NegKey)> TopPairsHashed(OrderLines lines, DateOnly from, DateOnly to, CoPurchaseLevel level,
+        int count, int minProductCount, long[] productCounts, int[] stamp, int[] basket)
+    {
+        var pairs = new Dictionary<long, long>();
+        var walker = new TransactionWalker(lines, from.DayNumber, to.DayNumber, level == CoPurchaseLevel.Basket);
+        stamp.AsSpan(0, lines.ProductCount).Clear();
+        int mark = 0;
+        while (walker.Next(out int start, out int end))
+        {
+            mark++;
+            int m = CollectDistinct(lines.ProductArray, start, end, stamp, mark, basket, productCounts, minProductCount);
+            if (m < 2) continue;
+            Span<int> kept = basket.AsSpan(0, m);
+            kept.Sort();
+            for (int a = 0; a < m - 1; a++)
+            {
+                ulong high = (ulong)kept[a] << 32;
+                for (int b = a + 1; b < m; b++)
+                {
+                    ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, MixPair(high | (uint)kept[b]), out _);
+                    slot++;
+                }
+            }
+        }
+        var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, pairs.Count)));
+        foreach (KeyValuePair<long, long> pair in pairs) Offer(heap, count, UnmixPair(pair.Key), pair.Value);
+        return heap;
+    }
+
+    /// <summary>Keeps a pair if it is among the top k by count, then by key ascending: the heap's root is the worst kept pair.</summary>
+    private static void Offer(PriorityQueue<long, (long Count, long NegKey)> heap, int count, long key, long together)
+    {
+        var priority = (together, -key);
+        if (heap.Count < count) heap.Enqueue(key, priority);
+        else if (heap.TryPeek(out _, out var worst) && priority.CompareTo(worst) > 0) heap.DequeueEnqueue(key, priority);
     }
 
     /// <summary>An odd multiplier (2^64 / golden ratio): multiplying by it mod 2^64 is a bijection that spreads a pair key

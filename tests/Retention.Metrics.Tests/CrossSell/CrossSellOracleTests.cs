@@ -46,6 +46,38 @@ public class CrossSellOracleTests
     }
 
     [Theory]
+    [InlineData(1, false)] // 3,000 kept products: more pairs than the dense triangle holds, so the hash map counts them
+    [InlineData(1, true)]
+    [InlineData(40, false)] // pruned to fewer than 2,897 products: the dense triangle
+    [InlineData(40, true)]
+    public void TopPairs_LargeCatalogue_AgreesWithOracle(int minProductCount, bool byBasket)
+    {
+        var random = new Random(5);
+        var raw = new List<OrderLine>();
+        for (int c = 0; c < 600; c++)
+        {
+            for (int k = 0; k < 40; k++)
+            {
+                // Skewed: low product numbers are popular, so pruning keeps a prefix-like set of products.
+                int product = (int)(3_000 * Math.Pow(random.NextDouble(), 2)) % 3_000;
+                raw.Add(new OrderLine(c, From.AddDays(random.Next(3)), product, 1m));
+            }
+        }
+        for (int p = 0; p < 3_000; p++) raw.Add(new OrderLine(600 + p % 7, From, p, 1m)); // every product bought at least once
+        OrderLine[] all = raw.ToArray();
+        var (n, productCounts, pairCounts) = CrossSellOracle.Pairs(all, From, To, byBasket);
+        int kept = productCounts.Count(kv => kv.Value >= minProductCount);
+        Assert.True(minProductCount == 1 ? (long)kept * (kept - 1) / 2 > Metrics.CrossSell.DensePairBudget
+            : (long)kept * (kept - 1) / 2 <= Metrics.CrossSell.DensePairBudget);
+        var expected = pairCounts.Where(kv => productCounts[kv.Key.Item1] >= minProductCount && productCounts[kv.Key.Item2] >= minProductCount)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2).Take(50)
+            .Select(kv => new ProductPair(kv.Key.Item1, kv.Key.Item2, productCounts[kv.Key.Item1], productCounts[kv.Key.Item2], kv.Value, n)).ToList();
+        var actual = Metrics.CrossSell.TopPairs(OrderLines.Create(all), From, To, 50, byBasket ? CoPurchaseLevel.Basket : CoPurchaseLevel.Customer, minProductCount);
+        Assert.Equal(n, actual.Transactions);
+        Assert.Equal(expected, actual.Pairs);
+    }
+
+    [Theory]
     [MemberData(nameof(Seeds))]
     public void UpgradeRate_AgreesWithOracle(int seed)
     {
