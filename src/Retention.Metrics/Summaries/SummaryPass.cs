@@ -29,6 +29,9 @@ internal static class SummaryPass
 
     /// <summary>Summarizes the customers at positions <c>[fromCustomer, toCustomer)</c> with a purchase in the window
     /// <c>[startDay, asOfDay]</c>, in position order: one part of a pass split by customer ranges (<see cref="CustomerRanges"/>).</summary>
+    /// <remarks>Optimized fully on its first call: a pass is often run once per process, and tiered compilation would run it
+    /// in less optimized code until it had been called many times.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Run<TSink>(PurchaseHistory history, int startDay, int asOfDay, int fromCustomer, int toCustomer, ref TSink sink)
         where TSink : struct, ISummarySink, allows ref struct
     {
