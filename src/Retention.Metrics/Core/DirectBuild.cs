@@ -111,7 +111,8 @@ internal static class DirectBuild
             var blockBounds = new int[parts + 1];
             for (int p = 1; p < parts; p++) blockBounds[p] = BlockAt(blockStarts, (int)((long)n * p / parts));
             blockBounds[parts] = blocks;
-            var counts = new int[indexes];
+            // Cleared block by block, on the thread that counts the block, just before it counts.
+            int[] counts = GC.AllocateUninitializedArray<int>(indexes);
             var blockCustomers = new int[blocks + 1];
             ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, counts, blockCustomers, days));
             int customerCount = 0;
@@ -310,6 +311,7 @@ internal static class DirectBuild
         for (int b = fromBlock; b < toBlock; b++)
         {
             Span<int> blockCounts = counts.AsSpan(b << shift, Math.Min(1 << shift, counts.Length - (b << shift)));
+            blockCounts.Clear();
             for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[packed[k] & 0xFFFF]++;
             int customers = 0;
             foreach (int count in blockCounts) customers += count != 0 ? 1 : 0;
