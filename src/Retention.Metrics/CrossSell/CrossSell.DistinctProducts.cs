@@ -34,19 +34,23 @@ public static partial class CrossSell
             ReadOnlySpan<int> starts = lines.CustomerStarts;
             int[] days = lines.DayArray;
             int[] products = lines.ProductArray;
+            int end = starts[0];
             for (int c = 0; c < lines.CustomerCount; c++)
             {
+                int i = end;
+                end = starts[c + 1];
+                // Days ascend within a run: skip the lines before the window, stop after it; in between, count each product
+                // once without a branch (a product's stamp is the customer's mark once seen).
+                while (i < end && days[i] < fromDay) i++;
+                int stop = i;
+                while (stop < end && days[stop] <= toDay) stop++;
                 int distinct = 0;
                 int mark = c + 1;
-                for (int i = starts[c]; i < starts[c + 1]; i++)
+                for (; i < stop; i++)
                 {
-                    int day = days[i];
-                    if (day < fromDay) continue;
-                    if (day > toDay) break;
                     int p = products[i];
-                    if (stamp[p] == mark) continue;
+                    distinct += stamp[p] != mark ? 1 : 0;
                     stamp[p] = mark;
-                    distinct++;
                 }
                 if (distinct > 0) counts[Math.Min(distinct, maxProducts)]++;
             }
