@@ -13,20 +13,61 @@ public static partial class CrossSell
     /// <param name="maxProducts">The largest count kept separately, 2 or greater; customers with more distinct products count as having this many.</param>
     /// <returns>The distribution; no customers for empty lines.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="lines"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> precedes the first line or <paramref name="from"/>, or <paramref name="maxProducts"/> is less than 2.</exception>
+    /// <param name="degreeOfParallelism">The number of customer ranges counted at once: 1 (the default) for the calling thread alone,
+    /// <see cref="Environment.ProcessorCount"/> for every core. The result is the same for every degree.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> precedes the first line or <paramref name="from"/>, <paramref name="maxProducts"/>
+    /// is less than 2, or <paramref name="degreeOfParallelism"/> is less than 1.</exception>
     /// <remarks>
     /// <c>share(≥ n) = |{c : distinct products(c, [from, to]) ≥ n}| / |{c : lines(c, [from, to]) ≥ 1}|</c>. One pass with a product stamp array
-    /// (O(lines + products), memory O(products)). Results over disjoint customer sets combine with <see cref="ProductBreadth.Combine"/>.
+    /// (O(lines + products), memory O(products) per thread). Results over disjoint customer sets combine with <see cref="ProductBreadth.Combine"/>.
     /// </remarks>
-    public static ProductBreadth DistinctProducts(OrderLines lines, DateOnly from, DateOnly to, int maxProducts = 10)
+    public static ProductBreadth DistinctProducts(OrderLines lines, DateOnly from, DateOnly to, int maxProducts = 10, int degreeOfParallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(lines);
         lines.ValidateAsOf(to, nameof(to));
         if (from > to) ThrowHelper.ThrowOutOfRange(nameof(from), from, $"it must be on or before to ({to:yyyy-MM-dd}).");
         if (maxProducts < 2) ThrowHelper.ThrowOutOfRange(nameof(maxProducts), maxProducts, "it must be 2 or greater.");
+        CustomerRanges.Validate(degreeOfParallelism);
         var counts = new long[maxProducts + 1];
         if (lines.IsEmpty) return new ProductBreadth(counts);
-        int fromDay = from.DayNumber, toDay = to.DayNumber;
+        int parts = Math.Max(1, Math.Min(degreeOfParallelism, lines.CustomerCount));
+        if (parts == 1)
+        {
+            CountDistinct(lines, from.DayNumber, to.DayNumber, 0, lines.CustomerCount, counts);
+            return new ProductBreadth(counts);
+        }
+        // Contiguous customer ranges of about equal line counts, each counted into its own array on its own thread.
+        ReadOnlySpan<int> starts = lines.CustomerStarts;
+        var bounds = new int[parts + 1];
+        for (int p = 1; p < parts; p++)
+        {
+            long target = (long)lines.Count * p / parts;
+            int lo = bounds[p - 1], hi = lines.CustomerCount;
+            while (lo < hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                if (starts[mid] >= target) hi = mid;
+                else lo = mid + 1;
+            }
+            bounds[p] = lo;
+        }
+        bounds[parts] = lines.CustomerCount;
+        var partCounts = new long[parts][];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        {
+            var local = new long[maxProducts + 1];
+            CountDistinct(lines, from.DayNumber, to.DayNumber, bounds[p], bounds[p + 1], local);
+            partCounts[p] = local;
+        });
+        foreach (long[] part in partCounts)
+            for (int k = 0; k < counts.Length; k++) counts[k] += part[k];
+        return new ProductBreadth(counts);
+    }
+
+    /// <summary>Adds the customers at positions <c>[fromCustomer, toCustomer)</c> to <paramref name="counts"/> by distinct products in the window.</summary>
+    private static void CountDistinct(OrderLines lines, int fromDay, int toDay, int fromCustomer, int toCustomer, long[] counts)
+    {
+        int maxProducts = counts.Length - 1;
         int[] stamp = ArrayPool<int>.Shared.Rent(lines.ProductCount);
         try
         {
@@ -34,8 +75,8 @@ public static partial class CrossSell
             ReadOnlySpan<int> starts = lines.CustomerStarts;
             int[] days = lines.DayArray;
             int[] products = lines.ProductArray;
-            int end = starts[0];
-            for (int c = 0; c < lines.CustomerCount; c++)
+            int end = starts[fromCustomer];
+            for (int c = fromCustomer; c < toCustomer; c++)
             {
                 int i = end;
                 end = starts[c + 1];
@@ -59,7 +100,6 @@ public static partial class CrossSell
         {
             ArrayPool<int>.Shared.Return(stamp);
         }
-        return new ProductBreadth(counts);
     }
 }
 

@@ -26,6 +26,28 @@ public class CrossSellOracleTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void DistinctProducts_AnyDegreeOfParallelism_EqualsOneThread(int seed)
+    {
+        var raw = CrossSellOracle.RandomLines(seed, seed * 7, 3 + seed);
+        var lines = OrderLines.Create(raw);
+        if (!lines.IsEmpty && To < lines.FirstDate) return;
+        long[] one = Metrics.CrossSell.DistinctProducts(lines, From, To, 4).CustomersByProducts.ToArray();
+        foreach (int degree in new[] { 2, 3, 16 })
+            Assert.Equal(one, Metrics.CrossSell.DistinctProducts(lines, From, To, 4, degree).CustomersByProducts.ToArray());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void DistinctProducts_DegreeBelowOne_Throws(int degree)
+    {
+        var lines = OrderLines.Create([new OrderLine(0, From, 1, 5m)]);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Metrics.CrossSell.DistinctProducts(lines, From, To, 4, degree));
+        Assert.Equal("degreeOfParallelism", e.ParamName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void TopPairs_AgreesWithOracle(int seed)
     {
         var raw = CrossSellOracle.RandomLines(seed, seed * 7, 3 + seed);
