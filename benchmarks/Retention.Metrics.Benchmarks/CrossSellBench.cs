@@ -64,6 +64,18 @@ public class CrossSellBench : ShopBench
     [Benchmark(Description = "CrossSell.DistinctProducts"), BenchmarkCategory("DistinctProducts")]
     public ProductBreadth DistinctProducts() => CrossSell.DistinctProducts(OrderLines, From, To, MaxProducts);
 
+    [Benchmark(Description = "CrossSell.DistinctProducts, 2 threads"), BenchmarkCategory("DistinctProducts")]
+    public ProductBreadth DistinctProductsParallel() => CrossSell.DistinctProducts(OrderLines, From, To, MaxProducts, degreeOfParallelism: 2);
+
+    // The two-thread result must equal the one-thread result.
+    [GlobalSetup(Target = nameof(DistinctProductsParallel))]
+    public void SetupParallel()
+    {
+        Setup();
+        if (!DistinctProducts().CustomersByProducts.SequenceEqual(DistinctProductsParallel().CustomersByProducts))
+            throw new InvalidOperationException("DistinctProducts on 2 threads disagrees with one thread.");
+    }
+
     // Index 0 (customers with no product) is always 0, as in the library's result.
     [Benchmark(Description = "DuckDB SQL"), BenchmarkCategory("DistinctProducts")]
     public long[] DistinctProductsSql() => Longs(Duck!.QueryRow(string.Create(CultureInfo.InvariantCulture, $"""
