@@ -1,3 +1,5 @@
+using Retention.Metrics.Numerics;
+
 namespace Retention.Metrics.Benchmarks.Infrastructure;
 
 /// <summary>Order lines for the sample shop's purchases, generated once per process and shared by every benchmark in it.</summary>
@@ -84,7 +86,7 @@ public static class ShopLines
                 int product;
                 do
                 {
-                    product = productOfRank[Rank(cumulative, random.NextLong(total))];
+                    product = productOfRank[Rank(cumulative, NextLong(ref random, total))];
                 }
                 while (chosen[..k].Contains(product));
                 chosen[k] = product;
@@ -113,22 +115,6 @@ public static class ShopLines
         return lo;
     }
 
-    /// <summary>SplitMix64 (Steele, Lea, Flood 2014): a small, fast, fully specified generator.</summary>
-    private struct SplitMix64(ulong seed)
-    {
-        private ulong _state = seed;
-
-        public ulong Next()
-        {
-            ulong z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        /// <summary>A value in <c>[0, bound)</c>, by multiply-shift (bias at most bound / 2⁶⁴).</summary>
-        public long NextLong(long bound) => (long)Math.BigMul(Next(), (ulong)bound, out _);
-
-        public int NextInt(int bound) => (int)NextLong(bound);
-    }
+    /// <summary>A value in <c>[0, bound)</c>, by multiply-shift (bias at most bound / 2⁶⁴).</summary>
+    private static long NextLong(ref SplitMix64 random, long bound) => (long)Math.BigMul(random.Next(), (ulong)bound, out _);
 }
