@@ -26,18 +26,23 @@ public class BuildBench
     public void SetupParallel()
     {
         Setup();
-        PurchaseHistory one = Create(), two = CreateParallel();
-        if (!one.DayNumbers.SequenceEqual(two.DayNumbers) || !one.AmountUnits.SequenceEqual(two.AmountUnits) || !one.CustomerStarts.SequenceEqual(two.CustomerStarts))
-            throw new InvalidOperationException("The two-thread build differs from the one-thread build.");
+        CheckSame(Create(), CreateParallel(), "The two-thread build differs from the one-thread build.");
     }
 
     [GlobalSetup(Target = nameof(Builder))]
     public void SetupBuilder()
     {
         Setup();
-        PurchaseHistory one = Create(), chunked = Builder();
-        if (!one.DayNumbers.SequenceEqual(chunked.DayNumbers) || !one.AmountUnits.SequenceEqual(chunked.AmountUnits) || !one.CustomerStarts.SequenceEqual(chunked.CustomerStarts))
-            throw new InvalidOperationException("The builder's history differs from PurchaseHistory.Create's.");
+        CheckSame(Create(), Builder(), "The builder's history differs from PurchaseHistory.Create's.");
+    }
+
+    private static void CheckSame(PurchaseHistory expected, PurchaseHistory actual, string message)
+    {
+        if (!expected.DayNumbers.SequenceEqual(actual.DayNumbers) || !expected.AmountUnits.SequenceEqual(actual.AmountUnits)
+            || !expected.CustomerStarts.SequenceEqual(actual.CustomerStarts))
+        {
+            throw new InvalidOperationException(message);
+        }
     }
 
     [GlobalSetup(Target = nameof(Floor))]
