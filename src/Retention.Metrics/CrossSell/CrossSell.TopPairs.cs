@@ -114,23 +114,8 @@ public static partial class CrossSell
                 start += kept - a - 1;
             }
             triangle.AsSpan(0, cells).Clear();
-            var walker = new TransactionWalker(lines, from.DayNumber, to.DayNumber, level == CoPurchaseLevel.Basket);
-            stamp.AsSpan(0, productCount).Clear();
-            int mark = 0;
-            while (walker.Next(out int start, out int end))
-            {
-                mark++;
-                int m = CollectDistinct(lines.ProductArray, start, end, stamp, mark, basket, productCounts, minProductCount);
-                if (m < 2) continue;
-                Span<int> ranks = basket.AsSpan(0, m);
-                for (int j = 0; j < m; j++) ranks[j] = rank[ranks[j]];
-                ranks.Sort();
-                for (int a = 0; a < m - 1; a++)
-                {
-                    int offset = rowBase[ranks[a]];
-                    for (int b = a + 1; b < m; b++) triangle[offset + ranks[b]]++;
-                }
-            }
+            var counter = new TriangleCounter(rank, rowBase, triangle);
+            CountPairs(lines, from, to, level, minProductCount, productCounts, stamp, basket, ref counter);
             var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, cells)));
             for (int a = 0; a < kept - 1; a++)
             {
@@ -158,6 +143,29 @@ public static partial class CrossSell
         int count, int minProductCount, long[] productCounts, int[] stamp, int[] basket)
     {
         var pairs = new Dictionary<long, long>();
+        var counter = new MapCounter(pairs);
+        CountPairs(lines, from, to, level, minProductCount, productCounts, stamp, basket, ref counter);
+        var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, pairs.Count)));
+        foreach (KeyValuePair<long, long> pair in pairs) Offer(heap, count, UnmixPair(pair.Key), pair.Value);
+        return heap;
+    }
+
+    /// <summary>Counts the pairs of kept products bought together in a transaction, one row at a time.</summary>
+    /// <remarks>Implemented on structs: <see cref="CountPairs"/> is generic over the counter, so the calls are inlined.</remarks>
+    private interface IPairCounter
+    {
+        /// <summary>Turns a transaction's kept products into the keys the counter works on, in place; the order of products is kept.</summary>
+        void Map(Span<int> products);
+
+        /// <summary>Counts the pairs (<paramref name="first"/>, b) for every b in <paramref name="later"/> (all greater than <paramref name="first"/>).</summary>
+        void AddRow(int first, ReadOnlySpan<int> later);
+    }
+
+    /// <summary>Walks the transactions once and gives each one's distinct kept products, sorted, to the counter row by row.</summary>
+    private static void CountPairs<TCounter>(OrderLines lines, DateOnly from, DateOnly to, CoPurchaseLevel level, int minProductCount,
+        long[] productCounts, int[] stamp, int[] basket, ref TCounter counter)
+        where TCounter : struct, IPairCounter
+    {
         var walker = new TransactionWalker(lines, from.DayNumber, to.DayNumber, level == CoPurchaseLevel.Basket);
         stamp.AsSpan(0, lines.ProductCount).Clear();
         int mark = 0;
@@ -167,20 +175,39 @@ public static partial class CrossSell
             int m = CollectDistinct(lines.ProductArray, start, end, stamp, mark, basket, productCounts, minProductCount);
             if (m < 2) continue;
             Span<int> kept = basket.AsSpan(0, m);
+            counter.Map(kept);
             kept.Sort();
-            for (int a = 0; a < m - 1; a++)
-            {
-                ulong high = (ulong)kept[a] << 32;
-                for (int b = a + 1; b < m; b++)
-                {
-                    ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(pairs, MixPair(high | (uint)kept[b]), out _);
-                    slot++;
-                }
-            }
+            for (int a = 0; a < m - 1; a++) counter.AddRow(kept[a], kept[(a + 1)..]);
         }
-        var heap = new PriorityQueue<long, (long Count, long NegKey)>(Math.Min(count, Math.Max(1, pairs.Count)));
-        foreach (KeyValuePair<long, long> pair in pairs) Offer(heap, count, UnmixPair(pair.Key), pair.Value);
-        return heap;
+    }
+
+    /// <summary>Counts pairs in a dense triangle over the kept products' ranks: pair (a, b) of ranks is at <c>rowBase[a] + b</c>.</summary>
+    private readonly struct TriangleCounter(int[] rank, int[] rowBase, int[] triangle) : IPairCounter
+    {
+        public void Map(Span<int> products)
+        {
+            for (int j = 0; j < products.Length; j++) products[j] = rank[products[j]];
+        }
+
+        public void AddRow(int first, ReadOnlySpan<int> later)
+        {
+            int offset = rowBase[first];
+            foreach (int b in later) triangle[offset + b]++;
+        }
+    }
+
+    /// <summary>Counts pairs in a hash map keyed by the mixed pair key (<see cref="MixPair"/>).</summary>
+    private readonly struct MapCounter(Dictionary<long, long> pairs) : IPairCounter
+    {
+        public void Map(Span<int> products)
+        {
+        }
+
+        public void AddRow(int first, ReadOnlySpan<int> later)
+        {
+            ulong high = (ulong)first << 32;
+            foreach (int b in later) CollectionsMarshal.GetValueRefOrAddDefault(pairs, MixPair(high | (uint)b), out _)++;
+        }
     }
 
     /// <summary>Keeps a pair if it is among the top k by count, then by key ascending: the heap's root is the worst kept pair.</summary>
