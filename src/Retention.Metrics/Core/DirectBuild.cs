@@ -240,14 +240,9 @@ internal static class DirectBuild
     {
         int customer = p.Customer;
         if (customer < 0 || p.Date.DayNumber == 0) return false;
-        if (!Money.TryToUnits(p.Amount, state.Scale, out long u))
+        if (!Money.TryToUnits(p.Amount, state.Scale, out long u) && !Money.TryRaiseScale(p.Amount, ref state.Scale, ref state.Absolute, out u))
         {
-            int needed = Money.MinimalScale(p.Amount);
-            if (needed <= state.Scale || needed > Money.MaxScale) return false;
-            UInt128 rescaled = (UInt128)state.Absolute * (ulong)Money.Pow10(needed - state.Scale);
-            if (rescaled > long.MaxValue || !Money.TryToUnits(p.Amount, needed, out u)) return false;
-            state.Absolute = (ulong)rescaled;
-            state.Scale = needed;
+            return false;
         }
         if (u < 0 && !allowRefunds) return false;
         ulong next = state.Absolute + (ulong)Math.Abs(u);

@@ -90,6 +90,22 @@ internal static class Money
         return max;
     }
 
+    /// <summary>Converts an amount that needs more decimals than <paramref name="scale"/>: raises the scale to the amount's own and
+    /// rescales <paramref name="absolute"/> (a running sum of absolute units) with it.</summary>
+    /// <returns><see langword="false"/> (nothing changed) when the amount needs no more decimals than the scale (so it is out of
+    /// range), more than <see cref="MaxScale"/>, or when the amount or the rescaled sum leaves the exact range.</returns>
+    internal static bool TryRaiseScale(decimal amount, ref int scale, ref ulong absolute, out long units)
+    {
+        units = 0;
+        int needed = MinimalScale(amount);
+        if (needed <= scale || needed > MaxScale) return false;
+        UInt128 rescaled = (UInt128)absolute * (ulong)Pow10(needed - scale);
+        if (rescaled > long.MaxValue || !TryToUnits(amount, needed, out units)) return false;
+        absolute = (ulong)rescaled;
+        scale = needed;
+        return true;
+    }
+
     /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
     internal static bool TryToUnits(decimal amount, int scale, out long units)
     {

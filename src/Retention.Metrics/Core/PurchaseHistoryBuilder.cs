@@ -201,14 +201,10 @@ public sealed class PurchaseHistoryBuilder
             if (customer < 0 || day == 0 || (!allowRefunds && p.Amount < 0m)) return default;
             if (!Money.TryToUnits(p.Amount, scale, out long u))
             {
-                int needed = Money.MinimalScale(p.Amount);
-                if (needed <= scale || needed > Money.MaxScale) return default;
-                long factor = Money.Pow10(needed - scale);
-                UInt128 rescaled = (UInt128)absolute * (ulong)factor;
-                if (rescaled > long.MaxValue || !Money.TryToUnits(p.Amount, needed, out u)) return default;
+                int before = scale;
+                if (!Money.TryRaiseScale(p.Amount, ref scale, ref absolute, out u)) return default;
+                long factor = Money.Pow10(scale - before);
                 for (int j = offset; j < offset + i; j++) units[j] *= factor;
-                absolute = (ulong)rescaled;
-                scale = needed;
             }
             absolute += (ulong)Math.Abs(u);
             if (absolute > long.MaxValue) return default;
