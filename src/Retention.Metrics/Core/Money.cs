@@ -32,22 +32,12 @@ internal static class Money
     }
 #pragma warning restore CS0649
 
-    /// <summary>Whether <see cref="DecimalLayout"/> matches this runtime's <see cref="decimal"/>; if not, <see cref="TryToUnitsFast"/>
-    /// always takes <see cref="TryToUnits"/>.</summary>
+    /// <summary>Whether <see cref="DecimalLayout"/> matches this runtime's <see cref="decimal"/>; if not, <see cref="TryToUnits"/>
+    /// always takes <see cref="TryToUnitsGeneral"/>.</summary>
     private static readonly bool s_layoutKnown = CheckLayout();
 
     /// <summary>The largest mantissa that can be multiplied by 10^k within <see cref="long.MaxValue"/>, by k.</summary>
     private static readonly ulong[] s_maxMantissa = CreateMaxMantissas();
-
-    /// <summary>The same as <see cref="TryToUnits"/>, reading the decimal's fields directly for the common case (a mantissa below
-    /// 2^64 with no more decimals than <paramref name="scale"/>): a few instructions, inlined into the build loops.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool TryToUnitsFast(decimal amount, int scale, out long units)
-    {
-        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref amount);
-        if (s_layoutKnown && TryToUnitsCommon(d.Flags, d.High, d.Low, scale, out units)) return true;
-        return TryToUnits(amount, scale, out units);
-    }
 
     /// <summary>Whether <see cref="decimal"/> amounts can be read field by field (<see cref="TryToUnitsCommon"/>).</summary>
     internal static bool LayoutKnown => s_layoutKnown;
@@ -107,7 +97,18 @@ internal static class Money
     }
 
     /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
+    /// <remarks>The common case (a mantissa below 2^64 with no more decimals than <paramref name="scale"/>) reads the decimal's
+    /// fields directly, in a few instructions; anything else takes <see cref="TryToUnitsGeneral"/>.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool TryToUnits(decimal amount, int scale, out long units)
+    {
+        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref amount);
+        if (s_layoutKnown && TryToUnitsCommon(d.Flags, d.High, d.Low, scale, out units)) return true;
+        return TryToUnitsGeneral(amount, scale, out units);
+    }
+
+    /// <summary>The same as <see cref="TryToUnits"/> for any amount, through <see cref="decimal.GetBits(decimal, Span{int})"/>.</summary>
+    internal static bool TryToUnitsGeneral(decimal amount, int scale, out long units)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(amount, bits);
