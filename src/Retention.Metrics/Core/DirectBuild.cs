@@ -12,8 +12,9 @@ namespace Retention.Metrics;
 /// <para>Counting per customer index, or placing purchases straight at their final positions, touches memory all over large
 /// arrays: one cache miss per purchase. Counting per group touches a small array; placing by block writes a few hundred
 /// sequential streams; and the per-customer count and scatter within a block stay in cache. Nothing is copied: while purchases
-/// are placed, the history's day column holds each day (relative to the first) with the purchase's index within its block. A
-/// run is sorted by (day, units) only if one of its purchases arrived behind another.</para>
+/// are placed, the history's day column holds each day (relative to the first) with the purchase's index within its block. Runs
+/// are sorted by (day, units) as they fill: a purchase that lands a few places out of order is inserted back, and only a run
+/// far out of order is sorted whole.</para>
 /// <para>Only the common case is handled here: dense customer indexes, days within 2^16 of each other (179 years), and valid
 /// purchases whose amounts have a common scale within the exact range. Anything else returns <see langword="null"/>, and the caller builds through
 /// <see cref="PurchaseHistoryBuilder"/>, which reports the first bad record with its position: the outcome is always the
@@ -142,8 +143,8 @@ internal static class DirectBuild
     }
 
     /// <summary>What the first read of one slice found: its purchases per group of customer indexes (<see langword="null"/> when
-    /// the slice left the common case), the number of indexes (the largest + 1), the amount scale and the sum of absolute units
-    /// at that scale.</summary>
+    /// the slice left the common case), the number of indexes (up to the end of its last group with purchases), the amount scale
+    /// and the sum of absolute units at that scale.</summary>
     private readonly record struct SliceScan(int[]? Groups, int Indexes, int Scale, ulong Absolute, int MinDay, int MaxDay);
 
     /// <summary>A <see cref="Purchase"/> field by field (customer, day number, then the amount's flags, high and low bits), so the
@@ -175,7 +176,6 @@ internal static class DirectBuild
     {
         internal int[] Groups;
         internal int Scale;
-        internal int Max;
         internal ulong Absolute;
         internal int MinDay;
         internal int MaxDay;
@@ -183,7 +183,7 @@ internal static class DirectBuild
 
     private static SliceScan Scan(ReadOnlySpan<Purchase> slice, bool allowRefunds, long denseLimit)
     {
-        var state = new ScanState { Groups = new int[64], Max = -1, MinDay = int.MaxValue, MaxDay = int.MinValue };
+        var state = new ScanState { Groups = new int[64], MinDay = int.MaxValue, MaxDay = int.MinValue };
         ReadOnlySpan<PurchaseLayout> fields = MemoryMarshal.Cast<Purchase, PurchaseLayout>(slice);
         int i = 0;
         while ((i = ScanCommon(fields, i, ref state, allowRefunds)) < slice.Length)
@@ -191,43 +191,52 @@ internal static class DirectBuild
             if (!ScanOne(slice[i], ref state, allowRefunds, denseLimit)) return default;
             i++;
         }
-        // Fold the two counters of each group (see ScanCommon).
+        // Fold the two counters of each group (see ScanCommon). The slice's indexes are taken to end with its last counted
+        // group: a block may then cover indexes with no purchases, which take no position.
         int[] pairs = state.Groups;
         var groups = new int[pairs.Length / 2];
-        for (int g = 0; g < groups.Length; g++) groups[g] = pairs[2 * g] + pairs[2 * g + 1];
-        return new SliceScan(groups, state.Max + 1, state.Scale, state.Absolute, state.MinDay, state.MaxDay);
+        int indexes = 0;
+        for (int g = 0; g < groups.Length; g++)
+        {
+            groups[g] = pairs[2 * g] + pairs[2 * g + 1];
+            if (groups[g] != 0) indexes = (g + 1) << GroupShift;
+        }
+        return new SliceScan(groups, indexes, state.Scale, state.Absolute, state.MinDay, state.MaxDay);
     }
 
     /// <summary>Reads purchases from <paramref name="i"/> while they are the common case (a valid purchase, an amount that needs no
     /// new scale, an index within the counted groups), with no call in the loop; returns where it stopped.</summary>
+    /// <remarks>The loop keeps its state in locals, reads the arrays without bounds checks (the group is checked against the
+    /// counted groups) and tracks no largest index: that is read off the groups at the end.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanCommon(ReadOnlySpan<PurchaseLayout> slice, int i, ref ScanState state, bool allowRefunds)
     {
-        int[] groups = state.Groups;
-        int scale = state.Scale, max = state.Max, minDay = state.MinDay, maxDay = state.MaxDay;
+        ref int groups = ref MemoryMarshal.GetArrayDataReference(state.Groups);
+        uint groupCount = (uint)(state.Groups.Length >> 1);
+        var convert = new Money.CommonUnits(state.Scale);
+        long lowest = allowRefunds ? -long.MaxValue : 0;
+        int minDay = state.MinDay, maxDay = state.MaxDay;
         ulong absolute = state.Absolute;
-        for (; i < slice.Length; i++)
+        ref PurchaseLayout p = ref MemoryMarshal.GetReference(slice);
+        for (int length = slice.Length; i < length; i++)
         {
-            ref readonly PurchaseLayout p = ref slice[i];
-            int customer = p.Customer;
-            int group = customer >> GroupShift; // negative for a negative index, so outside the groups
-            int day = p.Day;
-            if ((uint)group >= (uint)(groups.Length >> 1) || day == 0 || !Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)
-                || (u < 0 && !allowRefunds))
+            ref PurchaseLayout purchase = ref Unsafe.Add(ref p, i);
+            uint group = (uint)(purchase.Customer >> GroupShift); // a negative index wraps above the groups
+            int day = purchase.Day;
+            if (group >= groupCount || day == 0 || !convert.TryConvert(purchase.Flags, purchase.High, purchase.Low, out long u) || u < lowest)
             {
                 break;
             }
-            ulong next = absolute + (ulong)Math.Abs(u); // |u| ≤ long.MaxValue and absolute ≤ long.MaxValue: no wrap
-            if (next > long.MaxValue) break;
+            long sign = u >> 63;
+            ulong next = absolute + (ulong)((u ^ sign) - sign); // |u| ≤ long.MaxValue and absolute ≤ long.MaxValue: no wrap
+            if ((long)next < 0) break;
             absolute = next;
             // Two counters per group, for even and odd positions: consecutive purchases often fall in one group (new customers
             // of a day), and one counter would make each increment wait for the previous one.
-            groups[(group << 1) | (i & 1)]++;
-            max = Math.Max(max, customer);
-            minDay = Math.Min(minDay, day);
-            maxDay = Math.Max(maxDay, day);
+            Unsafe.Add(ref groups, (int)(group << 1) | (i & 1))++;
+            if (day < minDay) minDay = day;
+            if (day > maxDay) maxDay = day;
         }
-        state.Max = max;
         state.MinDay = minDay;
         state.MaxDay = maxDay;
         state.Absolute = absolute;
@@ -255,7 +264,6 @@ internal static class DirectBuild
             Array.Resize(ref state.Groups, 2 * Math.Max(group + 1, state.Groups.Length));
         }
         state.Groups[group << 1]++;
-        state.Max = Math.Max(state.Max, customer);
         state.MinDay = Math.Min(state.MinDay, p.Date.DayNumber);
         state.MaxDay = Math.Max(state.MaxDay, p.Date.DayNumber);
         return true;
@@ -284,18 +292,25 @@ internal static class DirectBuild
 
     /// <summary>Places purchases from <paramref name="i"/> while their amounts are the common case, with no call in the loop;
     /// returns where it stopped.</summary>
+    /// <remarks>The scan has checked every purchase: its block is within the cursors, and the cursors stay within the columns.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int PlaceCommon(ReadOnlySpan<PurchaseLayout> slice, int i, int scale, int shift, int minDay, int[] blockCursor, int[] days, long[] units)
     {
         int mask = (1 << shift) - 1;
-        for (; i < slice.Length; i++)
+        var convert = new Money.CommonUnits(scale);
+        ref int cursor = ref MemoryMarshal.GetArrayDataReference(blockCursor);
+        ref int day0 = ref MemoryMarshal.GetArrayDataReference(days);
+        ref long units0 = ref MemoryMarshal.GetArrayDataReference(units);
+        ref PurchaseLayout p = ref MemoryMarshal.GetReference(slice);
+        for (int length = slice.Length; i < length; i++)
         {
-            ref readonly PurchaseLayout p = ref slice[i];
-            if (!Money.TryToUnitsCommon(p.Flags, p.High, p.Low, scale, out long u)) break;
-            int customer = p.Customer;
-            int at = blockCursor[customer >> shift]++;
-            days[at] = Pack(p.Day - minDay, customer & mask);
-            units[at] = u;
+            ref PurchaseLayout purchase = ref Unsafe.Add(ref p, i);
+            if (!convert.TryConvert(purchase.Flags, purchase.High, purchase.Low, out long u)) break;
+            int customer = purchase.Customer;
+            int at = Unsafe.Add(ref cursor, customer >> shift)++;
+            Debug.Assert((uint)at < (uint)days.Length);
+            Unsafe.Add(ref day0, at) = Pack(purchase.Day - minDay, customer & mask);
+            Unsafe.Add(ref units0, at) = u;
         }
         return i;
     }
@@ -307,7 +322,9 @@ internal static class DirectBuild
         {
             Span<int> blockCounts = counts.AsSpan(b << shift, Math.Min(1 << shift, counts.Length - (b << shift)));
             blockCounts.Clear();
-            for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) blockCounts[packed[k] & 0xFFFF]++;
+            // Every local index is below the block's width (the scan checked the indexes): no bounds checks in the loop.
+            ref int count0 = ref MemoryMarshal.GetReference(blockCounts);
+            for (int k = blockStarts[b], end = blockStarts[b + 1]; k < end; k++) Unsafe.Add(ref count0, packed[k] & 0xFFFF)++;
             int customers = 0;
             foreach (int count in blockCounts) customers += count != 0 ? 1 : 0;
             blockCustomers[b] = customers;
@@ -323,7 +340,7 @@ internal static class DirectBuild
         int[] blockDays = GC.AllocateUninitializedArray<int>(largest);
         long[] blockUnits = GC.AllocateUninitializedArray<long>(largest);
         int[] runStarts = GC.AllocateUninitializedArray<int>(1 << shift);
-        int[] unsortedRuns = GC.AllocateUninitializedArray<int>(largest);
+        int[] runsToSort = GC.AllocateUninitializedArray<int>(1 << shift);
         long sum = 0;
         for (int b = fromBlock; b < toBlock; b++)
         {
@@ -345,34 +362,96 @@ internal static class DirectBuild
             blockCursor.CopyTo(runStarts);
             days.AsSpan(from, length).CopyTo(blockDays);
             units.AsSpan(from, length).CopyTo(blockUnits);
-            // Each purchase goes to its customer's next position (input order kept within a run). A run needs sorting only if
-            // a purchase lands behind a later (day, units) of the same run; runs arrive sorted from most shops (orders exported
-            // in date order), so that is rare.
-            int unsorted = 0;
-            for (int k = 0; k < length; k++)
+            // Each purchase goes to its customer's next position, and each run is kept in (day, units) order as it fills; a run
+            // far out of order is listed and sorted once filled.
+            var toSort = new RunsToSort(runsToSort);
+            sum += Scatter(blockDays.AsSpan(0, length), blockUnits.AsSpan(0, length), blockCursor, runStarts, minDay, days, units, ref toSort);
+            // Each listed run is ~runStarts[local] .. blockCursor[local] − 1 (the cursor has reached the run's end).
+            for (int r = 0; r < toSort.Count; r++)
             {
-                int packed = blockDays[k];
-                int local = packed & 0xFFFF;
-                int at = blockCursor[local]++;
-                int day = (int)((uint)packed >> 16) + minDay;
-                long u = blockUnits[k];
-                days[at] = day;
-                units[at] = u;
-                sum += u;
-                int previous = Math.Max(at - 1, 0);
-                int previousDay = days[previous];
-                int behind = (previousDay > day ? 1 : 0) | ((previousDay == day ? 1 : 0) & (units[previous] > u ? 1 : 0));
-                if ((behind & (at != runStarts[local] ? 1 : 0)) != 0) unsortedRuns[unsorted++] = local;
-            }
-            // Each such run is runStarts[local] .. blockCursor[local] − 1 (the cursor has reached the run's end); a run listed
-            // twice is sorted once and then found sorted.
-            for (int r = 0; r < unsorted; r++)
-            {
-                int local = unsortedRuns[r], s = runStarts[local], e = blockCursor[local];
-                PurchaseHistoryBuilder.SortRun(days.AsSpan(s, e - s), units.AsSpan(s, e - s));
+                int local = toSort.Locals[r], runFrom = ~runStarts[local], runTo = blockCursor[local];
+                PurchaseHistoryBuilder.SortRun(days.AsSpan(runFrom, runTo - runFrom), units.AsSpan(runFrom, runTo - runFrom));
             }
         }
         return sum;
+    }
+
+    /// <summary>Moves each purchase of a block from its copy to its customer's next position, restoring its day, and keeps each
+    /// run sorted by (day, units) as it fills (see <see cref="InsertBack"/>). Returns the sum of the units.</summary>
+    /// <remarks>The block's copy and its part of the columns are in cache; the loop keeps its state in registers and reads the
+    /// arrays without bounds checks: every local index is below the block's width and every cursor stays within its run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Scatter(ReadOnlySpan<int> blockDays, ReadOnlySpan<long> blockUnits, Span<int> cursor, int[] runStarts, int minDay,
+        int[] days, long[] units, ref RunsToSort toSort)
+    {
+        ref int packed0 = ref MemoryMarshal.GetReference(blockDays);
+        ref long blockUnits0 = ref MemoryMarshal.GetReference(blockUnits);
+        ref int cursor0 = ref MemoryMarshal.GetReference(cursor);
+        ref int runStart0 = ref MemoryMarshal.GetArrayDataReference(runStarts);
+        ref int days0 = ref MemoryMarshal.GetArrayDataReference(days);
+        ref long units0 = ref MemoryMarshal.GetArrayDataReference(units);
+        long total = 0;
+        for (int k = 0, length = blockDays.Length; k < length; k++)
+        {
+            int packed = Unsafe.Add(ref packed0, k);
+            int local = packed & 0xFFFF;
+            Debug.Assert(local < cursor.Length);
+            int at = Unsafe.Add(ref cursor0, local)++;
+            int day = (int)((uint)packed >> 16) + minDay;
+            long u = Unsafe.Add(ref blockUnits0, k);
+            total += u;
+            Unsafe.Add(ref days0, at) = day;
+            Unsafe.Add(ref units0, at) = u;
+            // The previous position (the first position of all has none: it reads itself, which is not behind).
+            int previous = at - (at != 0 ? 1 : 0);
+            int previousDay = Unsafe.Add(ref days0, previous);
+            int behind = (previousDay > day ? 1 : 0) | ((previousDay == day ? 1 : 0) & (Unsafe.Add(ref units0, previous) > u ? 1 : 0));
+            if ((behind & (at != Unsafe.Add(ref runStart0, local) ? 1 : 0)) != 0)
+            {
+                InsertBack(ref days0, ref units0, ref Unsafe.Add(ref runStart0, local), at, local, ref toSort);
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The furthest <see cref="InsertBack"/> moves a purchase; a run that needs more is sorted whole once filled.</summary>
+    private const int MaxInsertion = 16;
+
+    /// <summary>The runs of a block to sort once filled: the customers' local indexes, each listed once.</summary>
+    private ref struct RunsToSort(int[] locals)
+    {
+        internal readonly int[] Locals = locals;
+        internal int Count;
+    }
+
+    /// <summary>Moves the purchase at <paramref name="at"/>, which landed behind the one before it, back into its sorted run; a
+    /// run whose purchases arrive far out of order is instead listed in <paramref name="toSort"/>, and its start is marked
+    /// (complemented) so that it is listed once and left unsorted until it is filled.</summary>
+    /// <remarks>Runs arrive sorted from most shops (orders exported in date order), apart from same-day orders out of amount
+    /// order, so an insertion moves a purchase back by a position or two: there is no separate sort where there is little to
+    /// sort, and a run in random order costs one sort, not a quadratic insertion.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InsertBack(ref int days, ref long units, ref int runStart, int at, int local, ref RunsToSort toSort)
+    {
+        int start = runStart;
+        if (start < 0) return; // already listed
+        int day = Unsafe.Add(ref days, at);
+        long u = Unsafe.Add(ref units, at);
+        int j = at - 1, limit = Math.Max(start, at - MaxInsertion - 1);
+        while (j >= limit && (Unsafe.Add(ref days, j) > day || (Unsafe.Add(ref days, j) == day && Unsafe.Add(ref units, j) > u))) j--;
+        if (j < limit && limit > start)
+        {
+            runStart = ~start;
+            toSort.Locals[toSort.Count++] = local;
+            return;
+        }
+        for (int m = at; m > j + 1; m--)
+        {
+            Unsafe.Add(ref days, m) = Unsafe.Add(ref days, m - 1);
+            Unsafe.Add(ref units, m) = Unsafe.Add(ref units, m - 1);
+        }
+        Unsafe.Add(ref days, j + 1) = day;
+        Unsafe.Add(ref units, j + 1) = u;
     }
 
     /// <summary>A day (relative to the first day of the input, below 2^16) and an index within a block (below 2^16) in one int.</summary>

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Retention.Metrics;
 
 /// <summary>
@@ -45,26 +48,62 @@ internal static class Money
     /// <summary>Converts a decimal given by its fields (flags, high and low mantissa bits) in the common case only: a mantissa
     /// below 2^64 with no more decimals than <paramref name="scale"/>, whose units fit in a <see cref="long"/>. <see langword="false"/>
     /// means "not the common case" (use <see cref="TryToUnits"/>), not "not convertible".</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool TryToUnitsCommon(int flags, uint high, ulong low, int scale, out long units)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryToUnitsCommon(int flags, uint high, ulong low, int scale, out long units) =>
+        new CommonUnits(scale).TryConvert(flags, high, low, out units);
+
+    /// <summary>The common case of <see cref="TryToUnits"/> at one scale, for loops over many amounts: it holds references to
+    /// the tables, so a loop keeps them in registers instead of reloading two static fields per amount.</summary>
+    internal readonly ref struct CommonUnits
     {
-        int up = scale - ((flags >> 16) & 0xFF);
-        ulong[] maxMantissa = s_maxMantissa;
-        if (high != 0 || (uint)up >= (uint)maxMantissa.Length || low > maxMantissa[up])
+        private readonly ref readonly ulong _maxMantissa;
+        private readonly ref readonly long _pow10;
+        private readonly int _scale;
+
+        internal CommonUnits(int scale)
         {
+            _maxMantissa = ref MemoryMarshal.GetArrayDataReference(s_maxMantissa);
+            _pow10 = ref MemoryMarshal.GetArrayDataReference(s_pow10);
+            _scale = scale;
+        }
+
+        /// <summary>Converts a decimal given by its fields (flags, high and low mantissa bits) if it is the common case: a
+        /// mantissa below 2^64 whose value has no more decimals than the scale (1500.00 at scale 0 included), and whose units
+        /// fit in a <see cref="long"/>. <see langword="false"/> means "not the common case" (use <see cref="TryToUnits"/>), not
+        /// "not convertible".</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal bool TryConvert(int flags, uint high, ulong low, out long units)
+        {
+            int up = _scale - ((flags >> 16) & 0xFF);
+            long sign = flags >> 31; // 0 or −1
+            if (high == 0 && (uint)up <= MaxScale && low <= Unsafe.Add(ref Unsafe.AsRef(in _maxMantissa), (uint)up))
+            {
+                // Both tables have MaxScale + 1 entries.
+                long magnitude = (long)low * Unsafe.Add(ref Unsafe.AsRef(in _pow10), (uint)up);
+                units = (magnitude ^ sign) - sign;
+                return true;
+            }
+            // More decimals than the scale, all of them trailing zeros (a numeric(12,2) column's whole amounts).
+            if (high == 0 && up < 0 && up >= -MaxScale)
+            {
+                ulong divisor = (ulong)Unsafe.Add(ref Unsafe.AsRef(in _pow10), (uint)-up);
+                ulong quotient = low / divisor;
+                if (quotient * divisor == low && quotient <= long.MaxValue)
+                {
+                    units = ((long)quotient ^ sign) - sign;
+                    return true;
+                }
+            }
             units = 0;
             return false;
         }
-        long magnitude = (long)low * s_pow10[up];
-        units = flags < 0 ? -magnitude : magnitude;
-        return true;
     }
 
     private static bool CheckLayout()
     {
         decimal probe = new(unchecked((int)0x89ABCDEF), 0x01234567, 0, true, 3);
-        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref probe);
-        return System.Runtime.CompilerServices.Unsafe.SizeOf<DecimalLayout>() == sizeof(decimal)
+        DecimalLayout d = Unsafe.As<decimal, DecimalLayout>(ref probe);
+        return Unsafe.SizeOf<DecimalLayout>() == sizeof(decimal)
             && d.Flags == unchecked((int)0x80030000) && d.High == 0 && d.Low == 0x0123456789ABCDEFUL;
     }
 
@@ -99,10 +138,10 @@ internal static class Money
     /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
     /// <remarks>The common case (a mantissa below 2^64 with no more decimals than <paramref name="scale"/>) reads the decimal's
     /// fields directly, in a few instructions; anything else takes <see cref="TryToUnitsGeneral"/>.</remarks>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryToUnits(decimal amount, int scale, out long units)
     {
-        DecimalLayout d = System.Runtime.CompilerServices.Unsafe.As<decimal, DecimalLayout>(ref amount);
+        DecimalLayout d = Unsafe.As<decimal, DecimalLayout>(ref amount);
         if (s_layoutKnown && TryToUnitsCommon(d.Flags, d.High, d.Low, scale, out units)) return true;
         return TryToUnitsGeneral(amount, scale, out units);
     }

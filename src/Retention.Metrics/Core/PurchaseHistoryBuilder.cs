@@ -519,7 +519,15 @@ public sealed class PurchaseHistoryBuilder
             }
             return;
         }
-        days.Sort(units);
+        // Runs usually arrive in day order with a few same-day purchases out of amount order: sort by day only if needed.
+        for (int i = 1; i < length; i++)
+        {
+            if (days[i] < days[i - 1])
+            {
+                days.Sort(units);
+                break;
+            }
+        }
         // Order equal days by amount so the layout does not depend on input order.
         for (int i = 0; i < length;)
         {

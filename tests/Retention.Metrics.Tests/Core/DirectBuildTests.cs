@@ -99,6 +99,71 @@ public class DirectBuildTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(16, 1)]
+    [InlineData(17, 1)]
+    [InlineData(40, 2)]
+    [InlineData(500, 2)]
+    public void Create_RunArrivingOutOfOrder_IsSortedByDayThenAmount(int displacement, int threads)
+    {
+        // Customer 7's purchases arrive in day order, except that every tenth is moved `displacement` places later (a late
+        // export, or same-day orders out of amount order); around them, other customers keep the blocks busy. A purchase
+        // a few places out is inserted back while placing; one further out has its whole run sorted.
+        var run = new List<Purchase>();
+        for (int i = 0; i < 600; i++) run.Add(new Purchase(7, Day.AddDays(i / 3), 100 - i % 3));
+        for (int i = 0; i + displacement < run.Count; i += 10)
+        {
+            Purchase late = run[i];
+            run.RemoveAt(i);
+            run.Insert(i + displacement, late);
+        }
+        var purchases = new List<Purchase>();
+        for (int i = 0; i < run.Count; i++)
+        {
+            purchases.Add(run[i]);
+            purchases.Add(new Purchase(100 + i % 50, Day.AddDays(i % 200), i % 9));
+        }
+        Purchase[] input = purchases.ToArray();
+        PurchaseHistory history = PurchaseHistory.Create(input, new PurchaseHistoryOptions { DegreeOfParallelism = threads });
+
+        int c = Array.IndexOf(history.CustomerIds.ToArray(), 7);
+        Range span = history.CustomerStarts[c]..history.CustomerStarts[c + 1];
+        Purchase[] expected = run.OrderBy(p => p.Date).ThenBy(p => p.Amount).ToArray();
+        Assert.Equal(expected.Select(p => p.Date.DayNumber), history.DayNumbers[span].ToArray());
+        Assert.Equal(expected.Select(p => p.Amount), history.AmountUnits[span].ToArray().Select(u => history.ToAmount(u)));
+        AssertSameOutcome(input, new PurchaseHistoryOptions { DegreeOfParallelism = threads });
+    }
+
+    [Fact]
+    public void Create_LongRunInDayOrderWithSameDayAmountsReversed_IsSortedByAmountWithinEachDay()
+    {
+        // 90 purchases on 30 days, three a day in falling amounts: the run is longer than an insertion sort's, its days are in
+        // order, and only each day's amounts need sorting.
+        var purchases = new Purchase[90];
+        for (int i = 0; i < purchases.Length; i++) purchases[i] = new Purchase(0, Day.AddDays(i / 3), 10 - i % 3);
+        PurchaseHistory history = ByBuilder(purchases);
+        Assert.Equal(purchases.Select(p => p.Date.DayNumber), history.DayNumbers.ToArray());
+        Assert.Equal(Enumerable.Range(0, 90).Select(i => 8L + i % 3), history.AmountUnits.ToArray());
+        AssertSameOutcome(purchases);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Create_WholeAmountsWrittenWithCents_KeepScaleZero(int threads)
+    {
+        // A numeric(12,2) column reads 1500 as 1500.00: the fewest decimals that represent every amount are still none.
+        Purchase[] purchases = RandomHistories.Purchases(seed: 35, customers: 3_000)
+            .Select(p => p with { Amount = decimal.Round(p.Amount) * 1.00m })
+            .ToArray();
+        Assert.All(purchases, p => Assert.Equal(2, p.Amount.Scale));
+        PurchaseHistory history = PurchaseHistory.Create(purchases, new PurchaseHistoryOptions { DegreeOfParallelism = threads });
+        Assert.Equal(0, history.AmountScale);
+        AssertSameOutcome(purchases, new PurchaseHistoryOptions { DegreeOfParallelism = threads });
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Create_SpreadOutIndexes_EqualsTheBuilder(int threads)
@@ -185,7 +250,25 @@ public class DirectBuildTests
         return fast == slow && (!fast || a == b);
     }
 
+    [Property]
+    public bool TryToUnits_TrailingZerosBeyondTheScale_AgreesWithGeneralPath(uint mantissa, byte rawZeros, byte rawExtra, bool negative, byte rawTarget)
+    {
+        // A mantissa with k trailing zeros (up to 10^19 for the widest) written with more decimals than the target scale.
+        int zeros = rawZeros % 10, target = rawTarget % 10;
+        ulong scaled = mantissa;
+        for (int z = 0; z < zeros; z++) scaled *= 10;
+        int amountScale = Math.Min(28, target + zeros + rawExtra % 3 - 1);
+        if (amountScale < 0) amountScale = 0;
+        decimal amount = new((int)(uint)scaled, (int)(uint)(scaled >> 32), 0, negative, (byte)amountScale);
+        bool fast = Money.TryToUnits(amount, target, out long a);
+        bool slow = Money.TryToUnitsGeneral(amount, target, out long b);
+        return fast == slow && (!fast || a == b);
+    }
+
     [Theory]
+    [InlineData("1500.00", 0, 1500L)]
+    [InlineData("-1500.000", 1, -15000L)]
+    [InlineData("0.000", 0, 0L)]
     [InlineData("0", 0, 0L)]
     [InlineData("-0.00", 2, 0L)]
     [InlineData("12.5", 2, 1250L)]
@@ -201,6 +284,7 @@ public class DirectBuildTests
 
     [Theory]
     [InlineData("922337203685477580.8", 1)]
+    [InlineData("1500.10", 0)]
     [InlineData("0.001", 2)]
     [InlineData("79228162514264337593543950335", 0)]
     public void TryToUnits_InexactOrOutOfRange_Fails(string text, int scale)
