@@ -6,19 +6,31 @@ namespace Retention.Metrics;
 
 /// <summary>The counts of one period of <see cref="Repeat.PeriodSeries"/> while the pass runs, side by side so that one
 /// purchase updates one small block of memory.</summary>
-/// <remarks>Repeat orders and repeat revenue are not counted per purchase: they are the period's orders and revenue less
-/// those of the first purchase day of the customers acquired in it (<see cref="NewBuyers"/> and <see cref="FirstDayRevenue"/>).</remarks>
+/// <remarks>
+/// <para>Counters updated per purchase come in pairs, one in each half of a <see cref="long"/>, so that a purchase makes four
+/// additions to memory instead of seven: every count is below 2^31 (a history holds fewer than 2^31 purchases and customers), so
+/// the low half never carries into the high half.</para>
+/// <para>Repeat orders and repeat revenue are not counted per purchase: they are the period's orders and revenue less those of
+/// the first purchase day of the customers acquired in it (<see cref="NewBuyers"/> and <see cref="FirstDayRevenue"/>).</para>
+/// </remarks>
 internal struct SeriesCell
 {
-    internal long Orders;
+    /// <summary>Orders (low half) and buyers (high half).</summary>
+    internal long OrdersAndBuyers;
     internal long Revenue;
-    internal long Buyers;
+    /// <summary>Retained buyers (low half) and retained new buyers (high half).</summary>
     internal long Retained;
-    internal long NewRetained;
+    /// <summary>Repeat buyers (low half) and new repeat buyers (high half).</summary>
     internal long RepeatBuyers;
-    internal long NewRepeatBuyers;
     internal long NewBuyers;
     internal long FirstDayRevenue;
+
+    /// <summary>The high half of a pair of counters.</summary>
+    internal const int High = 32;
+
+    private static long Low(long pair) => pair & uint.MaxValue;
+
+    private static long HighOf(long pair) => (long)((ulong)pair >> High);
 
     /// <summary>Adds the cells of another customer range, cell by cell (the ranges' customers are disjoint).</summary>
     internal static void Add(Span<SeriesCell> target, ReadOnlySpan<SeriesCell> source)
@@ -27,34 +39,32 @@ internal struct SeriesCell
         {
             ref SeriesCell t = ref target[r];
             ref readonly SeriesCell c = ref source[r];
-            t.Orders += c.Orders;
+            t.OrdersAndBuyers += c.OrdersAndBuyers;
             t.Revenue += c.Revenue;
-            t.Buyers += c.Buyers;
             t.Retained += c.Retained;
-            t.NewRetained += c.NewRetained;
             t.RepeatBuyers += c.RepeatBuyers;
-            t.NewRepeatBuyers += c.NewRepeatBuyers;
             t.NewBuyers += c.NewBuyers;
             t.FirstDayRevenue += c.FirstDayRevenue;
         }
     }
 
-    /// <summary>Writes the cells into the series' count columns, deriving the repeat orders and revenue.</summary>
+    /// <summary>Writes the cells into the series' count columns, unpacking the pairs and deriving the repeat orders and revenue.</summary>
     internal static void CopyTo(ReadOnlySpan<SeriesCell> cells, RepeatSeries.Counts counts)
     {
         for (int r = 0; r < cells.Length; r++)
         {
             ref readonly SeriesCell c = ref cells[r];
-            counts.Orders[r] = c.Orders;
+            long orders = Low(c.OrdersAndBuyers);
+            counts.Orders[r] = orders;
             counts.Revenue[r] = c.Revenue;
-            counts.Buyers[r] = c.Buyers;
-            counts.Retained[r] = c.Retained;
-            counts.NewRetained[r] = c.NewRetained;
-            counts.RepeatBuyers[r] = c.RepeatBuyers;
-            counts.NewRepeatBuyers[r] = c.NewRepeatBuyers;
+            counts.Buyers[r] = HighOf(c.OrdersAndBuyers);
+            counts.Retained[r] = Low(c.Retained);
+            counts.NewRetained[r] = HighOf(c.Retained);
+            counts.RepeatBuyers[r] = Low(c.RepeatBuyers);
+            counts.NewRepeatBuyers[r] = HighOf(c.RepeatBuyers);
             counts.NewBuyers[r] = c.NewBuyers;
             // Every order but a customer's first is a repeat order; each new customer's first order is in its acquisition period.
-            counts.RepeatOrders[r] = c.Orders - c.NewBuyers;
+            counts.RepeatOrders[r] = orders - c.NewBuyers;
             // Repeat revenue is that of later purchase days.
             counts.RepeatRevenue[r] = c.Revenue - c.FirstDayRevenue;
         }
@@ -66,18 +76,21 @@ internal readonly struct SeriesPass(PurchaseHistory history, PeriodTable table, 
 {
     /// <summary>Adds the customers at positions <c>[from, to)</c> into <paramref name="cells"/> (relative period index → counts).</summary>
     /// <returns>The number of those customers acquired before the table's first day.</returns>
+    internal long Run(int from, int to, Span<SeriesCell> cells) =>
+        byOrders ? Run<ByOrders>(from, to, cells) : Run<ByOccasions>(from, to, cells);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal long Run(int from, int to, Span<SeriesCell> cells)
+    private long Run<TRule>(int from, int to, Span<SeriesCell> cells) where TRule : struct, IRepeatRule
     {
         ReadOnlySpan<int> starts = history.CustomerStarts;
         int[] days = history.DayArray;
-        long[] units = history.UnitArray;
         int tableStart = table.StartDay;
-        // The table covers [tableStart, asOfDay] and maps every day in it to a valid cell; the loop reads only days in that range.
+        // The table covers [tableStart, asOfDay] and maps every day in it to a valid cell; the loops read only days in that range.
         ref int map = ref MemoryMarshal.GetArrayDataReference(table.Array);
         ref SeriesCell cell0 = ref MemoryMarshal.GetReference(cells);
+        ref int day0 = ref MemoryMarshal.GetArrayDataReference(days);
+        ref long units0 = ref MemoryMarshal.GetArrayDataReference(history.UnitArray);
         Debug.Assert(table.Length == 0 || (uint)table.Array[table.Length - 1] < (uint)cells.Length, "The table maps a day outside the cells.");
-        int orders = byOrders ? 1 : 0;
         long acquiredBefore = 0;
         for (int c = from; c < to; c++)
         {
@@ -90,13 +103,6 @@ internal readonly struct SeriesPass(PurchaseHistory history, PeriodTable table, 
             if (first >= tableStart)
             {
                 firstR = Unsafe.Add(ref map, first - tableStart);
-                ref SeriesCell acquired = ref Unsafe.Add(ref cell0, firstR);
-                acquired.NewBuyers++;
-                long firstDayRevenue = 0;
-                int j = s;
-                do firstDayRevenue += units[j++];
-                while (j < end && days[j] == first);
-                acquired.FirstDayRevenue += firstDayRevenue;
             }
             else
             {
@@ -104,33 +110,69 @@ internal readonly struct SeriesPass(PurchaseHistory history, PeriodTable table, 
                 // Days ascend within the run: skip the days before the table.
                 while (i < stop && days[i] < tableStart) i++;
             }
-            // ... and stop at the observation end, so the loop below has no branch but its own; everything in it is counted
-            // branch-free (the period changes unpredictably).
+            // ... and stop at the observation end.
             while (stop > i && days[stop - 1] > asOfDay) stop--;
-            int lastR = -2;
-            int repeatCounted = 0;
-            for (; i < stop; i++)
+            long firstDayRevenue = CountPurchases<TRule>(ref day0, ref units0, ref map, ref cell0, tableStart, s, i, stop, first, firstR);
+            if (firstR >= 0)
             {
-                int day = days[i];
-                int r = Unsafe.Add(ref map, day - tableStart);
-                ref SeriesCell cell = ref Unsafe.Add(ref cell0, r);
-                cell.Orders++;
-                // Per-period sums cannot overflow: the history keeps the sum of all absolute amounts within a long.
-                cell.Revenue += units[i];
-                int changed = r != lastR ? 1 : 0;
-                cell.Buyers += changed;
-                cell.Retained += changed & (lastR == r - 1 ? 1 : 0);
-                cell.NewRetained += changed & (firstR == r - 1 ? 1 : 0);
-                lastR = r;
-                // A later order (by orders) or a later day (by occasions; a later day is always a later order).
-                int isRepeat = (i != s ? 1 : 0) & (orders | (day != first ? 1 : 0));
-                repeatCounted &= changed ^ 1;
-                int newRepeater = isRepeat & (repeatCounted ^ 1);
-                cell.RepeatBuyers += newRepeater;
-                cell.NewRepeatBuyers += newRepeater & (firstR == r ? 1 : 0);
-                repeatCounted |= isRepeat;
+                ref SeriesCell acquired = ref Unsafe.Add(ref cell0, firstR);
+                acquired.NewBuyers++;
+                acquired.FirstDayRevenue += firstDayRevenue;
             }
         }
         return acquiredBefore;
+    }
+
+    /// <summary>Counts one customer's purchases at positions <c>[i, stop)</c>, all within the table, into the cells:
+    /// <paramref name="s"/> is the position and <paramref name="first"/> the day of the customer's first purchase, and
+    /// <paramref name="firstR"/> the cell of its acquisition period (−1 if acquired before the table). Everything is counted
+    /// branch-free (the period changes unpredictably), so a customer costs the loop's one exit and nothing else unpredictable,
+    /// and the loop's state stays in registers.</summary>
+    /// <returns>The revenue of the purchases on the first purchase day (when <paramref name="i"/> is <paramref name="s"/>).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long CountPurchases<TRule>(ref int day0, ref long units0, ref int map, ref SeriesCell cell0, int tableStart, int s, int i,
+        int stop, int first, int firstR) where TRule : struct, IRepeatRule
+    {
+        int lastR = -2;
+        long repeatCounted = 0, firstDayRevenue = 0;
+        for (; i < stop; i++)
+        {
+            int day = Unsafe.Add(ref day0, i);
+            int r = Unsafe.Add(ref map, day - tableStart);
+            ref SeriesCell cell = ref Unsafe.Add(ref cell0, r);
+            long units = Unsafe.Add(ref units0, i);
+            long changed = r != lastR ? 1 : 0;
+            cell.OrdersAndBuyers += 1 + (changed << SeriesCell.High);
+            // Per-period sums cannot overflow: the history keeps the sum of all absolute amounts within a long.
+            cell.Revenue += units;
+            firstDayRevenue += units & -(day == first ? 1L : 0L);
+            cell.Retained += (changed & (lastR == r - 1 ? 1 : 0)) | ((changed & (firstR == r - 1 ? 1 : 0)) << SeriesCell.High);
+            lastR = r;
+            // A customer is a repeat buyer of a period from its first repeat purchase in it.
+            long isRepeat = TRule.IsRepeat(i, s, day, first) ? 1 : 0;
+            repeatCounted &= changed ^ 1;
+            long newRepeater = isRepeat & (repeatCounted ^ 1);
+            cell.RepeatBuyers += newRepeater | ((newRepeater & (firstR == r ? 1 : 0)) << SeriesCell.High);
+            repeatCounted |= isRepeat;
+        }
+        return firstDayRevenue;
+    }
+
+    /// <summary>Which purchases are repeat purchases, given the position <c>s</c> and day <c>first</c> of the customer's first.</summary>
+    private interface IRepeatRule
+    {
+        static abstract bool IsRepeat(int i, int s, int day, int first);
+    }
+
+    /// <summary>Every order after the first (<see cref="PurchaseCounting.Orders"/>).</summary>
+    private struct ByOrders : IRepeatRule
+    {
+        public static bool IsRepeat(int i, int s, int day, int first) => i != s;
+    }
+
+    /// <summary>Every purchase on a later day than the first (<see cref="PurchaseCounting.Occasions"/>).</summary>
+    private struct ByOccasions : IRepeatRule
+    {
+        public static bool IsRepeat(int i, int s, int day, int first) => day != first;
     }
 }
