@@ -281,13 +281,27 @@ public sealed class BgNbdModel
 
     private double ExpectedAt(double a, double t)
     {
-        double c = a + B - 1d;
-        double z = t / (Alpha + t);
-        double logHyp = LifetimeMath.LogHypergeometric(R, B, c, z, out double sign);
-        double logTerm = R * (Math.Log(Alpha) - Math.Log(Alpha + t)) + logHyp;
-        double value = c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logTerm, sign);
+        double value = Bracket(a, B, R, Alpha, t);
         if (double.IsNaN(value)) ThrowSeriesFailed(t);
         return Math.Max(0d, value);
+    }
+
+    /// <summary>Computes <c>c/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; c; t/(α+t))]</c> with <c>c = a + b − 1</c>: the expectation of FHL
+    /// 2005 eq. 9 as given, and the numerator of eq. 10 with b + x, r + x and α + T.</summary>
+    /// <remarks>At <c>a + b = 1</c> (c = 0) the product is the limit: <c>c · ₂F₁(r, b; c; z) → r·b·z · ₂F₁(r+1, b+1; 2; z)</c> (the
+    /// series' first term vanishes with c, every later one loses its factor c), and <c>c/(a−1) · 1 → 0</c>.</remarks>
+    private static double Bracket(double a, double b, double r, double alpha, double t)
+    {
+        double c = a + b - 1d;
+        double z = t / (alpha + t);
+        double logPower = r * (Math.Log(alpha) - Math.Log(alpha + t));
+        if (c == 0d)
+        {
+            double logLimit = LifetimeMath.LogHypergeometric(r + 1d, b + 1d, 2d, z, out double limitSign);
+            return limitSign * Math.Exp(logPower + Math.Log(r * b * z) + logLimit) / (1d - a);
+        }
+        double logHyp = LifetimeMath.LogHypergeometric(r, b, c, z, out double sign);
+        return c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logPower + logHyp, sign);
     }
 
     private double ConditionalCore(double t, double x, double tx, double age)
@@ -309,12 +323,7 @@ public sealed class BgNbdModel
 
     private double ConditionalNumerator(double a, double t, double x, double age)
     {
-        double rx = R + x;
-        double c = a + B + x - 1d;
-        double z = t / (Alpha + age + t);
-        double logHyp = LifetimeMath.LogHypergeometric(rx, B + x, c, z, out double sign);
-        double logTerm = rx * (Math.Log(Alpha + age) - Math.Log(Alpha + age + t)) + logHyp;
-        double value = c / (a - 1d) * LifetimeMath.OneMinusSignedExp(logTerm, sign);
+        double value = Bracket(a, B + x, R + x, Alpha + age, t);
         if (double.IsNaN(value)) ThrowSeriesFailed(t);
         return value;
     }

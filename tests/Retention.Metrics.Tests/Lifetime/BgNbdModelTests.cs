@@ -210,6 +210,30 @@ public class BgNbdModelTests
             + BgNbdModel.FromParameters(0.5, 3, 1 + 2e-4, 2).ConditionalExpectedPurchases(20, 3, 10, 30)), ce, 1e-6);
     }
 
+    [Theory]
+    [InlineData(0.21, 0.79)]
+    [InlineData(0.5, 0.5)]
+    [InlineData(0.03, 0.97)]
+    public void Expectations_ShapesSummingToOne_AreTheLimitOfTheirNeighbours(double a, double b)
+    {
+        // a + b = 1 puts c = a + b − 1 = 0 into ₂F₁(r, b; c; z): another removable singularity, where c·₂F₁ tends to
+        // r·b·z·₂F₁(r+1, b+1; 2; z). The values at it lie between those just either side, and are finite.
+        BgNbdModel at = BgNbdModel.FromParameters(2.32, 17.08, a, b);
+        BgNbdModel below = BgNbdModel.FromParameters(2.32, 17.08, a - 1e-7, b), above = BgNbdModel.FromParameters(2.32, 17.08, a + 1e-7, b);
+        Assert.Equal(0d, at.A + at.B - 1d);
+        foreach (double t in new[] { 0.5, 10, 118 })
+        {
+            double e = at.ExpectedPurchases(t);
+            Assert.True(double.IsFinite(e) && e > 0d);
+            NumericAssert.Close(0.5 * (below.ExpectedPurchases(t) + above.ExpectedPurchases(t)), e, 1e-6);
+            // With no repeat purchase the conditional expectation has the same c.
+            double ce = at.ConditionalExpectedPurchases(t, 0, 0, 20);
+            Assert.True(double.IsFinite(ce) && ce > 0d);
+            NumericAssert.Close(0.5 * (below.ConditionalExpectedPurchases(t, 0, 0, 20) + above.ConditionalExpectedPurchases(t, 0, 0, 20)), ce, 1e-6);
+        }
+        Assert.True(at.ExpectedPurchases(118.5) >= at.ExpectedPurchases(118));
+    }
+
     [Fact]
     public void FromSummaries_CdnowSample_MatchesExactFile()
     {
