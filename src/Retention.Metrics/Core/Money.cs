@@ -42,15 +42,8 @@ internal static class Money
     /// <summary>The largest mantissa that can be multiplied by 10^k within <see cref="long.MaxValue"/>, by k.</summary>
     private static readonly ulong[] s_maxMantissa = CreateMaxMantissas();
 
-    /// <summary>Whether <see cref="decimal"/> amounts can be read field by field (<see cref="TryToUnitsCommon"/>).</summary>
+    /// <summary>Whether <see cref="decimal"/> amounts can be read field by field (<see cref="CommonUnits"/>).</summary>
     internal static bool LayoutKnown => s_layoutKnown;
-
-    /// <summary>Converts a decimal given by its fields (flags, high and low mantissa bits) in the common case only: a mantissa
-    /// below 2^64 with no more decimals than <paramref name="scale"/>, whose units fit in a <see cref="long"/>. <see langword="false"/>
-    /// means "not the common case" (use <see cref="TryToUnits"/>), not "not convertible".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool TryToUnitsCommon(int flags, uint high, ulong low, int scale, out long units) =>
-        new CommonUnits(scale).TryConvert(flags, high, low, out units);
 
     /// <summary>The common case of <see cref="TryToUnits"/> at one scale, for loops over many amounts: it holds references to
     /// the tables, so a loop keeps them in registers instead of reloading two static fields per amount.</summary>
@@ -136,13 +129,13 @@ internal static class Money
     }
 
     /// <summary>Converts an amount to units at the given scale, if that is exact and fits in a <see cref="long"/>.</summary>
-    /// <remarks>The common case (a mantissa below 2^64 with no more decimals than <paramref name="scale"/>) reads the decimal's
-    /// fields directly, in a few instructions; anything else takes <see cref="TryToUnitsGeneral"/>.</remarks>
+    /// <remarks>The common case (a mantissa below 2^64, see <see cref="CommonUnits"/>) reads the decimal's fields directly, in a
+    /// few instructions; anything else takes <see cref="TryToUnitsGeneral"/>.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryToUnits(decimal amount, int scale, out long units)
     {
         DecimalLayout d = Unsafe.As<decimal, DecimalLayout>(ref amount);
-        if (s_layoutKnown && TryToUnitsCommon(d.Flags, d.High, d.Low, scale, out units)) return true;
+        if (s_layoutKnown && new CommonUnits(scale).TryConvert(d.Flags, d.High, d.Low, out units)) return true;
         return TryToUnitsGeneral(amount, scale, out units);
     }
 
