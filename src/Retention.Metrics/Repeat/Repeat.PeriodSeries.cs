@@ -50,7 +50,8 @@ public static partial class Repeat
         using var table = new PeriodTable(tableStart, asOfDay, baseOrdinal, unit, weekStart);
         var pass = new SeriesPass(history, table, asOfDay, counting == PurchaseCounting.Orders, bits);
         int parts = CustomerRanges.Parts(history, degreeOfParallelism);
-        var cells = new SeriesCell[n + 1];
+        // One cell per relative period, and a scratch cell for the first purchases that are not counted (see SeriesPass).
+        var cells = new SeriesCell[n + 2];
         long acquiredBefore;
         if (parts == 1)
         {
@@ -65,7 +66,7 @@ public static partial class Repeat
             Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
             {
                 // Each part counts into its own cells, allocated on its own thread, so the cores never share a cache line.
-                var local = new SeriesCell[n + 1];
+                var local = new SeriesCell[n + 2];
                 partAcquired[p] = pass.Run(bounds[p], bounds[p + 1], local);
                 partCells[p] = local;
             });
@@ -76,7 +77,7 @@ public static partial class Repeat
                 acquiredBefore += partAcquired[p];
             }
         }
-        SeriesCell.CopyTo(cells, counts);
+        SeriesCell.CopyTo(cells.AsSpan(0, n + 1), counts);
         long cumulative = acquiredBefore;
         long[] cumulativeCustomers = counts.Cumulative;
         for (int r = 0; r <= n; r++)

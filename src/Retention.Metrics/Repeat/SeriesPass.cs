@@ -79,61 +79,101 @@ internal readonly struct SeriesPass(PurchaseHistory history, PeriodTable table, 
     internal long Run(int from, int to, Span<SeriesCell> cells) =>
         byOrders ? Run<ByOrders>(from, to, cells) : Run<ByOccasions>(from, to, cells);
 
+    /// <summary>Customers are taken in chunks of this many: the first purchases of a chunk are counted in one branch-free loop,
+    /// and only its customers with more purchases are listed for the purchase loop.</summary>
+    private const int Chunk = 2048;
+
+    /// <remarks>
+    /// <para>Most customers buy once, and a loop over a customer's purchases costs a mispredicted branch when it ends (how many
+    /// purchases a customer has is unpredictable). So the pass takes customers a chunk at a time: one loop counts every
+    /// customer's first purchase without a branch (into the scratch cell past the series when the customer is not counted:
+    /// acquired before the table or after the observation end, or not in the customer set) and lists, also without a branch,
+    /// the customers with later purchases; the purchase loop then runs for those only.</para>
+    /// <para>The first purchase is never a repeat purchase and always starts a customer's first period: it adds an order, a
+    /// buyer, its revenue, a new buyer and first-day revenue to its period, and nothing else.</para>
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Run<TRule>(int from, int to, Span<SeriesCell> cells) where TRule : struct, IRepeatRule
     {
         ReadOnlySpan<int> starts = history.CustomerStarts;
         int[] days = history.DayArray;
         int tableStart = table.StartDay;
-        // The table covers [tableStart, asOfDay] and maps every day in it to a valid cell; the loops read only days in that range.
+        // Every day in [tableStart, asOfDay] maps to a cell below the scratch cell, the last one.
+        int scratch = cells.Length - 1;
+        Debug.Assert(table.Length == 0 || (uint)table.Array[table.Length - 1] < (uint)scratch, "The table maps a day outside the cells.");
+        // With no day in the table, every first purchase is after the observation end: nothing counts.
+        if (table.Length <= 0) return 0;
         ref int map = ref MemoryMarshal.GetArrayDataReference(table.Array);
         ref SeriesCell cell0 = ref MemoryMarshal.GetReference(cells);
         ref int day0 = ref MemoryMarshal.GetArrayDataReference(days);
         ref long units0 = ref MemoryMarshal.GetArrayDataReference(history.UnitArray);
-        Debug.Assert(table.Length == 0 || (uint)table.Array[table.Length - 1] < (uint)cells.Length, "The table maps a day outside the cells.");
+        ref int start0 = ref MemoryMarshal.GetReference(starts);
+        Span<int> listed = stackalloc int[Chunk];
         long acquiredBefore = 0;
-        for (int c = from; c < to; c++)
+        for (int chunk = from; chunk < to; chunk += Chunk)
         {
-            if (!CustomerSet.Includes(bits, c)) continue;
-            int s = starts[c], end = starts[c + 1];
-            int first = days[s];
-            if (first > asOfDay) continue;
-            int i = s, stop = end;
-            int firstR = -1;
-            if (first >= tableStart)
+            int chunkEnd = Math.Min(to, chunk + Chunk);
+            int count = 0;
+            for (int c = chunk; c < chunkEnd; c++)
             {
-                firstR = Unsafe.Add(ref map, first - tableStart);
+                int s = Unsafe.Add(ref start0, c), end = Unsafe.Add(ref start0, c + 1);
+                int first = Unsafe.Add(ref day0, s);
+                int included = CustomerSet.Includes(bits, c) ? 1 : 0;
+                int observed = included & (first <= asOfDay ? 1 : 0);
+                int counted = observed & (first >= tableStart ? 1 : 0);
+                acquiredBefore += observed & (counted ^ 1);
+                int r = Unsafe.Add(ref map, counted != 0 ? first - tableStart : 0);
+                ref SeriesCell cell = ref Unsafe.Add(ref cell0, counted != 0 ? r : scratch);
+                long units = Unsafe.Add(ref units0, s);
+                cell.OrdersAndBuyers += (1L << SeriesCell.High) + 1;
+                cell.Revenue += units;
+                cell.NewBuyers++;
+                cell.FirstDayRevenue += units;
+                Unsafe.Add(ref MemoryMarshal.GetReference(listed), count) = c;
+                count += observed & (end - s > 1 ? 1 : 0);
             }
-            else
+            for (int k = 0; k < count; k++)
             {
-                acquiredBefore++;
-                // Days ascend within the run: skip the days before the table.
-                while (i < stop && days[i] < tableStart) i++;
-            }
-            // ... and stop at the observation end.
-            while (stop > i && days[stop - 1] > asOfDay) stop--;
-            long firstDayRevenue = CountPurchases<TRule>(ref day0, ref units0, ref map, ref cell0, tableStart, s, i, stop, first, firstR);
-            if (firstR >= 0)
-            {
-                ref SeriesCell acquired = ref Unsafe.Add(ref cell0, firstR);
-                acquired.NewBuyers++;
-                acquired.FirstDayRevenue += firstDayRevenue;
+                int c = listed[k];
+                int s = Unsafe.Add(ref start0, c), end = Unsafe.Add(ref start0, c + 1);
+                int first = Unsafe.Add(ref day0, s);
+                int i, firstR, lastR;
+                if (first >= tableStart)
+                {
+                    // The first purchase is counted: go on from the second, in the first purchase's period.
+                    firstR = Unsafe.Add(ref map, first - tableStart);
+                    lastR = firstR;
+                    i = s + 1;
+                }
+                else
+                {
+                    firstR = -1;
+                    lastR = -2;
+                    i = s;
+                    // Days ascend within the run: skip the days before the table.
+                    while (i < end && days[i] < tableStart) i++;
+                }
+                // ... and stop at the observation end.
+                int stop = end;
+                while (stop > i && days[stop - 1] > asOfDay) stop--;
+                long laterFirstDayRevenue = CountPurchases<TRule>(ref day0, ref units0, ref map, ref cell0, tableStart, s, i, stop, first, firstR, lastR);
+                if (firstR >= 0) Unsafe.Add(ref cell0, firstR).FirstDayRevenue += laterFirstDayRevenue;
             }
         }
         return acquiredBefore;
     }
 
     /// <summary>Counts one customer's purchases at positions <c>[i, stop)</c>, all within the table, into the cells:
-    /// <paramref name="s"/> is the position and <paramref name="first"/> the day of the customer's first purchase, and
-    /// <paramref name="firstR"/> the cell of its acquisition period (−1 if acquired before the table). Everything is counted
-    /// branch-free (the period changes unpredictably), so a customer costs the loop's one exit and nothing else unpredictable,
-    /// and the loop's state stays in registers.</summary>
-    /// <returns>The revenue of the purchases on the first purchase day (when <paramref name="i"/> is <paramref name="s"/>).</returns>
+    /// <paramref name="s"/> is the position and <paramref name="first"/> the day of the customer's first purchase,
+    /// <paramref name="firstR"/> the cell of its acquisition period (−1 if acquired before the table), and
+    /// <paramref name="lastR"/> the cell of the purchase before <paramref name="i"/> (−2 if none is counted). Everything is
+    /// counted branch-free (the period changes unpredictably), so a customer costs the loop's one exit and nothing else
+    /// unpredictable, and the loop's state stays in registers.</summary>
+    /// <returns>The revenue of the purchases at <c>[i, stop)</c> on the first purchase day.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long CountPurchases<TRule>(ref int day0, ref long units0, ref int map, ref SeriesCell cell0, int tableStart, int s, int i,
-        int stop, int first, int firstR) where TRule : struct, IRepeatRule
+        int stop, int first, int firstR, int lastR) where TRule : struct, IRepeatRule
     {
-        int lastR = -2;
         long repeatCounted = 0, firstDayRevenue = 0;
         for (; i < stop; i++)
         {

@@ -43,6 +43,38 @@ public class RepeatOracleTests
     }
 
     [Theory]
+    [InlineData(PurchaseCounting.Occasions, 1)]
+    [InlineData(PurchaseCounting.Orders, 2)]
+    public void PeriodSeries_ManyCustomersWithACustomerSet_AgreesWithOracle(PurchaseCounting counting, int degreeOfParallelism)
+    {
+        // Customers are taken in chunks of 2,048 (first purchases, then the customers with more): 7,000 customers cross
+        // several chunk bounds. A customer set (every customer whose id is not a multiple of 3) must equal the series over
+        // those customers' purchases alone; customers acquired before the series and after the observation end are in both.
+        Purchase[] purchases = RandomHistories.Purchases(seed: 41, customers: 7_000, days: 400);
+        PurchaseHistory history = PurchaseHistory.Create(purchases);
+        DateOnly asOf = history.FirstDate.AddDays(300), from = history.FirstDate.AddDays(120);
+        var included = new bool[history.CustomerCount];
+        for (int p = 0; p < included.Length; p++) included[p] = history.CustomerIds[p] % 3 != 0;
+        var customers = CustomerSet.FromPositions(history, included);
+        Purchase[] kept = purchases.Where(p => p.Customer % 3 != 0).ToArray();
+        foreach (var (all, subset) in new[] { (purchases, (CustomerSet?)null), (kept, customers) })
+        {
+            var expected = RepeatOracle.PeriodSeries(all, from, asOf, PeriodUnit.Month, DayOfWeek.Monday, counting);
+            var actual = Metrics.Repeat.PeriodSeries(history, from, asOf, PeriodUnit.Month, counting: counting, customers: subset,
+                degreeOfParallelism: degreeOfParallelism);
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.True(actual.AcquiredBefore > 0);
+            for (int i = 0; i < expected.Count; i++)
+            {
+                var e = expected[i];
+                var a = actual[i];
+                Assert.Equal(new RepeatPeriod(e.Start, e.End, a.IsComplete, e.Buyers, e.NewBuyers, e.RepeatBuyers, e.NewRepeatBuyers, e.Cumulative,
+                    e.Orders, e.RepeatOrders, e.Revenue, e.RepeatRevenue, e.PreviousBuyers, e.PreviousNewBuyers, e.Retained, e.NewRetained), a);
+            }
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Seeds))]
     public void PeriodSeries_AgreesWithOracle(int seed)
     {
