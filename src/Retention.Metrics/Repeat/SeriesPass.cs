@@ -74,7 +74,8 @@ internal struct SeriesCell
 /// <summary>The one pass of <see cref="Repeat.PeriodSeries"/> over a range of customers.</summary>
 internal readonly struct SeriesPass(PurchaseHistory history, PeriodTable table, int asOfDay, bool byOrders, ulong[]? bits)
 {
-    /// <summary>Adds the customers at positions <c>[from, to)</c> into <paramref name="cells"/> (relative period index → counts).</summary>
+    /// <summary>Adds the customers at positions <c>[from, to)</c> into <paramref name="cells"/>: one cell per relative period
+    /// index, and a scratch cell last, which the caller ignores.</summary>
     /// <returns>The number of those customers acquired before the table's first day.</returns>
     internal long Run(int from, int to, Span<SeriesCell> cells) =>
         byOrders ? Run<ByOrders>(from, to, cells) : Run<ByOccasions>(from, to, cells);
