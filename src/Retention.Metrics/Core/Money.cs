@@ -144,29 +144,12 @@ internal static class Money
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(amount, bits);
-        int amountScale = (bits[3] >> 16) & 0xFF;
-        bool negative = bits[3] < 0;
-        units = 0;
         if (bits[2] != 0) return TryToUnitsSlow(amount, scale, out units);
         ulong mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (amountScale > scale)
-        {
-            int drop = amountScale - scale;
-            if (drop > MaxScale) return mantissa == 0;
-            ulong p = (ulong)s_pow10[drop];
-            if (mantissa % p != 0) return false;
-            mantissa /= p;
-        }
-        else if (amountScale < scale)
-        {
-            ulong p = (ulong)s_pow10[scale - amountScale];
-            ulong high = Math.BigMul(mantissa, p, out ulong low);
-            if (high != 0) return false;
-            mantissa = low;
-        }
-        if (mantissa > long.MaxValue) return false;
-        units = negative ? -(long)mantissa : (long)mantissa;
-        return true;
+        if (new CommonUnits(scale).TryConvert(bits[3], 0, mantissa, out units)) return true;
+        // More decimals beyond the scale than a power of ten in a long can drop: only zero converts.
+        units = 0;
+        return mantissa == 0 && ((bits[3] >> 16) & 0xFF) - scale > MaxScale;
     }
 
     private static bool TryToUnitsSlow(decimal amount, int scale, out long units)
