@@ -491,19 +491,18 @@ public sealed class PurchaseHistoryBuilder
     internal static void SortRun(Span<int> days, Span<long> units)
     {
         int length = days.Length;
-        bool sorted = true;
-        for (int i = 1; i < length; i++)
+        // The first purchase out of (day, units) order; none: the run is sorted.
+        int inversion = 1;
+        while (inversion < length && (days[inversion] > days[inversion - 1]
+            || (days[inversion] == days[inversion - 1] && units[inversion] >= units[inversion - 1])))
         {
-            if (days[i] < days[i - 1] || (days[i] == days[i - 1] && units[i] < units[i - 1]))
-            {
-                sorted = false;
-                break;
-            }
+            inversion++;
         }
-        if (sorted) return;
+        if (inversion >= length) return;
         if (length <= 32)
         {
-            for (int i = 1; i < length; i++)
+            // Insertion sort, from the first inversion (the purchases before it are in order).
+            for (int i = inversion; i < length; i++)
             {
                 int d = days[i];
                 long u = units[i];
@@ -519,8 +518,9 @@ public sealed class PurchaseHistoryBuilder
             }
             return;
         }
-        // Runs usually arrive in day order with a few same-day purchases out of amount order: sort by day only if needed.
-        for (int i = 1; i < length; i++)
+        // Runs usually arrive in day order with a few same-day purchases out of amount order: sort by day only if needed (the
+        // days before the first inversion are in order).
+        for (int i = inversion; i < length; i++)
         {
             if (days[i] < days[i - 1])
             {
