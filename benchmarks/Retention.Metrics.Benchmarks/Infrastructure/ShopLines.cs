@@ -20,39 +20,14 @@ public static class ShopLines
     /// <summary>The seed of the line generator.</summary>
     public const int Seed = 42;
 
-    private static readonly Dictionary<int, OrderLine[]> s_lines = [];
-    private static readonly Dictionary<int, OrderLines> s_orderLines = [];
-    private static readonly Lock s_lock = new();
+    private static readonly SizeCache<OrderLine[]> s_lines = new(n => Generate(ShopData.Purchases(n)));
+    private static readonly SizeCache<OrderLines> s_orderLines = new(n => Retention.Metrics.OrderLines.Create(Lines(n)));
 
     /// <summary>The lines of <see cref="ShopData.Purchases"/> of size <paramref name="n"/>, in the purchases' (date) order.</summary>
-    public static OrderLine[] Lines(int n)
-    {
-        Purchase[] purchases = ShopData.Purchases(n);
-        lock (s_lock)
-        {
-            if (!s_lines.TryGetValue(n, out OrderLine[]? lines))
-            {
-                lines = Generate(purchases);
-                s_lines[n] = lines;
-            }
-            return lines;
-        }
-    }
+    public static OrderLine[] Lines(int n) => s_lines.Get(n);
 
     /// <summary>The <see cref="OrderLines"/> built from <see cref="Lines"/>.</summary>
-    public static OrderLines OrderLines(int n)
-    {
-        OrderLine[] lines = Lines(n);
-        lock (s_lock)
-        {
-            if (!s_orderLines.TryGetValue(n, out OrderLines? built))
-            {
-                built = Retention.Metrics.OrderLines.Create(lines);
-                s_orderLines[n] = built;
-            }
-            return built;
-        }
-    }
+    public static OrderLines OrderLines(int n) => s_orderLines.Get(n);
 
     /// <summary>Generates the lines of <paramref name="purchases"/>: 1–3 distinct products each, from the Zipf-like catalogue.</summary>
     public static OrderLine[] Generate(ReadOnlySpan<Purchase> purchases, int seed = Seed)
