@@ -189,7 +189,7 @@ public static partial class Cohorts
         var partCells = new CohortCells[parts][];
         partCells[0] = cells;
         for (int p = 1; p < parts; p++) partCells[p] = [new CohortCells(layout.CohortCount, layout.PeriodCount, retention)];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        Slices.ForEach(parts, p =>
             Pass(history, asOfDay, layout.PeriodCount, map, rows, minDay, [], partCells[p], bounds[p], bounds[p + 1]));
         for (int p = 1; p < parts; p++) cells[0].Add(partCells[p][0]);
     }

@@ -46,10 +46,10 @@ internal static class DirectBuild
         {
             nint address = (nint)first;
             var scans = new SliceScan[parts];
-            ForEachPart(parts, p =>
+            Slices.ForEach(parts, p =>
             {
-                int from = SliceEnd(n, parts, p - 1);
-                scans[p] = Scan(new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from), allowRefunds, denseLimit);
+                int from = Slices.End(n, parts, p - 1);
+                scans[p] = Scan(new ReadOnlySpan<Purchase>((Purchase*)address + from, Slices.End(n, parts, p) - from), allowRefunds, denseLimit);
             });
 
             // The slices agree on one scale, the largest; the sum of absolute units at it must stay within a long.
@@ -100,10 +100,10 @@ internal static class DirectBuild
 
             int[] days = GC.AllocateUninitializedArray<int>(n);
             long[] units = GC.AllocateUninitializedArray<long>(n);
-            ForEachPart(parts, p =>
+            Slices.ForEach(parts, p =>
             {
-                int from = SliceEnd(n, parts, p - 1);
-                Place(new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from), scale, shift,
+                int from = Slices.End(n, parts, p - 1);
+                Place(new ReadOnlySpan<Purchase>((Purchase*)address + from, Slices.End(n, parts, p) - from), scale, shift,
                     minDay, sliceBlockStarts[p], days, units);
             });
 
@@ -115,7 +115,7 @@ internal static class DirectBuild
             // Cleared block by block, on the thread that counts the block, just before it counts.
             int[] counts = GC.AllocateUninitializedArray<int>(indexes);
             var blockCustomers = new int[blocks + 1];
-            ForEachPart(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, counts, blockCustomers, days));
+            Slices.ForEach(parts, p => CountBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, counts, blockCustomers, days));
             int customerCount = 0;
             for (int b = 0; b < blocks; b++)
             {
@@ -131,7 +131,7 @@ internal static class DirectBuild
 
             // Lay out each block's customers, sort the block by customer in cache, then each run by (day, units); sum the units.
             var sums = new long[parts];
-            ForEachPart(parts, p =>
+            Slices.ForEach(parts, p =>
             {
                 sums[p] = SortBlocks(blockBounds[p], blockBounds[p + 1], shift, blockStarts, blockCustomers, counts, ids, starts, minDay, days, units);
             });
@@ -466,12 +466,4 @@ internal static class DirectBuild
         while (found > 0 && blockStarts[found - 1] == position) found--;
         return found;
     }
-
-    private static void ForEachPart(int parts, Action<int> body)
-    {
-        if (parts == 1) body(0);
-        else Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, body);
-    }
-
-    private static int SliceEnd(int n, int parts, int part) => (int)((long)n * (part + 1) / parts);
 }

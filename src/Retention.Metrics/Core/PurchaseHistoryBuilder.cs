@@ -147,10 +147,10 @@ public sealed class PurchaseHistoryBuilder
         fixed (Purchase* first = purchases)
         {
             nint address = (nint)first;
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            Slices.ForEach(parts, p =>
             {
-                int from = SliceEnd(n, parts, p - 1);
-                var slice = new ReadOnlySpan<Purchase>((Purchase*)address + from, SliceEnd(n, parts, p) - from);
+                int from = Slices.End(n, parts, p - 1);
+                var slice = new ReadOnlySpan<Purchase>((Purchase*)address + from, Slices.End(n, parts, p) - from);
                 slices[p] = StageSlice(slice, from, customers, days, units, allowRefunds);
             });
         }
@@ -177,7 +177,7 @@ public sealed class PurchaseHistoryBuilder
         {
             if (slices[p].Scale == scale) continue;
             long factor = Money.Pow10(scale - slices[p].Scale);
-            for (int i = SliceEnd(n, parts, p - 1), end = SliceEnd(n, parts, p); i < end; i++) units[i] *= factor;
+            for (int i = Slices.End(n, parts, p - 1), end = Slices.End(n, parts, p); i < end; i++) units[i] *= factor;
         }
         _count = n;
         _scale = scale;
@@ -320,12 +320,11 @@ public sealed class PurchaseHistoryBuilder
     {
         int indexes = _maxCustomer + 1;
         var counts = new int[parts][];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parts };
-        Parallel.For(0, parts, options, p =>
+        Slices.ForEach(parts, p =>
         {
             var c = new int[indexes];
-            int end = SliceEnd(n, parts, p);
-            for (int i = SliceEnd(n, parts, p - 1); i < end; i++) c[customers[i]]++;
+            int end = Slices.End(n, parts, p);
+            for (int i = Slices.End(n, parts, p - 1); i < end; i++) c[customers[i]]++;
             counts[p] = c;
         });
         int customerCount = 0;
@@ -354,11 +353,11 @@ public sealed class PurchaseHistoryBuilder
         starts[customerCount] = offset;
         var sortedDays = new int[n];
         var sortedUnits = new long[n];
-        Parallel.For(0, parts, options, p =>
+        Slices.ForEach(parts, p =>
         {
             int[] cursor = counts[p];
-            int end = SliceEnd(n, parts, p);
-            for (int i = SliceEnd(n, parts, p - 1); i < end; i++)
+            int end = Slices.End(n, parts, p);
+            for (int i = Slices.End(n, parts, p - 1); i < end; i++)
             {
                 int at = cursor[customers[i]]++;
                 sortedDays[at] = days[i];
@@ -367,10 +366,6 @@ public sealed class PurchaseHistoryBuilder
         });
         return Finish(_options, _paramName, starts, ids, sortedDays, sortedUnits, _scale);
     }
-
-    /// <summary>Gets the end (exclusive) of slice <paramref name="part"/> of <paramref name="n"/> items in <paramref name="parts"/>
-    /// slices; slice −1 ends at 0.</summary>
-    private static int SliceEnd(int n, int parts, int part) => (int)((long)n * (part + 1) / parts);
 
     /// <summary>Turns purchase counts per customer index into the run layout: the indexes with purchases (ascending), the start of
     /// each run, and, in place, each index's first free position (the cursor of the counting sort).</summary>
@@ -407,8 +402,8 @@ public sealed class PurchaseHistoryBuilder
         else
         {
             int customers = ids.Length;
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts },
-                p => SortRuns(starts, sortedDays, sortedUnits, SliceEnd(customers, parts, p - 1), SliceEnd(customers, parts, p)));
+            Slices.ForEach(parts,
+                p => SortRuns(starts, sortedDays, sortedUnits, Slices.End(customers, parts, p - 1), Slices.End(customers, parts, p)));
         }
 
         if (options.AllowRefunds) return NetRefunds(paramName, starts, ids, sortedDays, sortedUnits, scale);

@@ -53,7 +53,7 @@ public static partial class CrossSell
         }
         bounds[parts] = lines.CustomerCount;
         var partCounts = new long[parts][];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        Slices.ForEach(parts, p =>
         {
             var local = new long[maxProducts + 1];
             CountDistinct(lines, from.DayNumber, to.DayNumber, bounds[p], bounds[p + 1], local);

@@ -63,7 +63,7 @@ public static partial class Repeat
             CustomerRanges.Split(history, bounds, CustomerRanges.CohortCustomerWeight);
             var partCells = new SeriesCell[parts][];
             var partAcquired = new long[parts];
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            Slices.ForEach(parts, p =>
             {
                 // Each part counts into its own cells, allocated on its own thread, so the cores never share a cache line.
                 var local = new SeriesCell[n + 2];

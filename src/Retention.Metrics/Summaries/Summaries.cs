@@ -52,7 +52,7 @@ public static class Summaries
         var bounds = new int[parts + 1];
         CustomerRanges.Split(history, bounds, CustomerRanges.SummaryCustomerWeight);
         var written = new int[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        Slices.ForEach(parts, p =>
         {
             var sink = new SummaryPass.SpanSink(destination.Span[bounds[p]..bounds[p + 1]]);
             SummaryPass.Run(history, int.MinValue, asOfDay, bounds[p], bounds[p + 1], ref sink);
@@ -120,7 +120,7 @@ public static class Summaries
         var bounds = new int[parts + 1];
         CustomerRanges.Split(history, bounds, CustomerRanges.SummaryCustomerWeight);
         var sinks = new TotalsSink[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        Slices.ForEach(parts, p =>
         {
             // A local sink: the parts' sinks sit side by side in the array, and updating them there from two cores
             // would make the cores fight over one cache line.
