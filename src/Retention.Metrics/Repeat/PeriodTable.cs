@@ -9,17 +9,29 @@ internal readonly struct PeriodTable : IDisposable
 
     /// <summary>Maps every day of <c>[startDay, endDay]</c> to <c>ordinal(day) − baseOrdinal</c>.</summary>
     internal PeriodTable(int startDay, int endDay, int baseOrdinal, PeriodUnit unit, DayOfWeek weekStart)
+        : this(startDay, endDay, startDay, endDay, baseOrdinal, unit, weekStart, outside: 0)
     {
-        StartDay = startDay;
-        Length = endDay >= startDay ? endDay - startDay + 1 : 0;
+    }
+
+    /// <summary>Maps every day of <c>[tableStart, tableEnd]</c>: the days of <c>[startDay, endDay]</c> to their relative period
+    /// index <c>ordinal(day) − baseOrdinal</c>, and the other days to <paramref name="outside"/>.</summary>
+    internal PeriodTable(int tableStart, int tableEnd, int startDay, int endDay, int baseOrdinal, PeriodUnit unit, DayOfWeek weekStart,
+        int outside)
+    {
+        StartDay = tableStart;
+        Length = tableEnd >= tableStart ? tableEnd - tableStart + 1 : 0;
         _table = ArrayPool<int>.Shared.Rent(Math.Max(1, Length));
         if (Length == 0) return;
+        startDay = Math.Max(startDay, tableStart);
+        endDay = Math.Min(endDay, tableEnd);
+        if (startDay > tableStart || endDay < tableEnd) _table.AsSpan(0, Length).Fill(outside);
+        if (endDay < startDay) return;
         int ordinal = Calendar.PeriodOrdinal(startDay, unit, weekStart);
         int day = startDay;
         while (day <= endDay)
         {
             int next = Math.Min(endDay + 1, EndDay(ordinal, unit, weekStart) + 1);
-            _table.AsSpan(day - startDay, next - day).Fill(ordinal - baseOrdinal);
+            _table.AsSpan(day - tableStart, next - day).Fill(ordinal - baseOrdinal);
             day = next;
             ordinal++;
         }

@@ -47,11 +47,14 @@ public static partial class Repeat
 
         int asOfDay = asOf.DayNumber;
         int tableStart = Math.Max(PeriodTable.StartDayClamped(baseOrdinal, unit, weekStart), history.MinDayNumber);
-        using var table = new PeriodTable(tableStart, asOfDay, baseOrdinal, unit, weekStart);
-        var pass = new SeriesPass(history, table, asOfDay, counting == PurchaseCounting.Orders, bits);
+        // Every day of the history has a cell: its period's in the table, from the period before the series to asOf, and the
+        // scratch cell past the series' cells otherwise (see SeriesPass).
+        int cellCount = n + 1 + SeriesPass.ExtraCells;
+        using var table = new PeriodTable(history.MinDayNumber, history.MaxDayNumber, tableStart, asOfDay, baseOrdinal, unit, weekStart,
+            outside: n + 1);
+        var pass = new SeriesPass(history, table.Array, tableStart, counting == PurchaseCounting.Orders, bits);
         int parts = CustomerRanges.Parts(history, degreeOfParallelism);
-        // One cell per relative period, and a scratch cell for the first purchases that are not counted (see SeriesPass).
-        var cells = new SeriesCell[n + 2];
+        var cells = new SeriesCell[cellCount];
         long acquiredBefore;
         if (parts == 1)
         {
@@ -66,7 +69,7 @@ public static partial class Repeat
             Slices.ForEach(parts, p =>
             {
                 // Each part counts into its own cells, allocated on its own thread, so the cores never share a cache line.
-                var local = new SeriesCell[n + 2];
+                var local = new SeriesCell[cellCount];
                 partAcquired[p] = pass.Run(bounds[p], bounds[p + 1], local);
                 partCells[p] = local;
             });

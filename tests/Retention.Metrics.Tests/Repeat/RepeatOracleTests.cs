@@ -80,6 +80,59 @@ public class RepeatOracleTests
         }
     }
 
+    /// <summary>A shop whose counters pass 2^16 unless the pass flushes them: four customers with more than 65,535 purchases
+    /// each, and 3,000 customers with 30 each, all in one month (a chunk of 2,048 of them holds more than a flush allows).</summary>
+    private static Purchase[] HeavyShop()
+    {
+        var random = new Random(5);
+        var list = new List<Purchase>();
+        DateOnly start = RandomHistories.Start;
+        void Add(int customer, int day, int times)
+        {
+            for (int k = 0; k < times; k++) list.Add(new Purchase(customer, start.AddDays(day), random.Next(1, 50_000) / 100m));
+        }
+        // Customer 0: 70,000 purchases in the first day's month, 200 of them on the first day.
+        Add(0, 70, 200);
+        for (int k = 0; k < 69_800; k++) Add(0, 71 + (k % 18), 1);
+        // Customer 1: 66,000 purchases on its first day, then 3 a day over the whole history.
+        Add(1, 75, 66_000);
+        for (int day = 76; day < 400; day++) Add(1, day, 3);
+        // Customer 2: acquired before the series, 66,000 purchases before it, then through the observation end and past it.
+        Add(2, 1, 66_000);
+        for (int day = 2; day < 400; day += 2) Add(2, day, 2);
+        // Customer 3: acquired after the observation end, with 66,000 purchases.
+        Add(3, 350, 66_000);
+        // Customers 4 to 3,003: 90,000 purchases in April (days 90 to 119).
+        for (int c = 4; c < 3_004; c++)
+        {
+            int first = 90 + random.Next(10);
+            for (int k = 0; k < 30; k++) Add(c, k == 0 ? first : first + random.Next(120 - first), 1);
+        }
+        for (int c = 3_004; c < 6_000; c++) Add(c, 40 + random.Next(360), 1);
+        RandomHistories.Shuffle(random, list);
+        return list.ToArray();
+    }
+
+    [Theory]
+    [InlineData(PurchaseCounting.Occasions, 1)]
+    [InlineData(PurchaseCounting.Orders, 1)]
+    [InlineData(PurchaseCounting.Occasions, 2)]
+    [InlineData(PurchaseCounting.Orders, 2)]
+    public void PeriodSeries_CustomersWithManyPurchases_AgreesWithOracle(PurchaseCounting counting, int degreeOfParallelism)
+    {
+        Purchase[] purchases = HeavyShop();
+        PurchaseHistory history = PurchaseHistory.Create(purchases);
+        // The series starts in March; its table, with February, starts after customer 2's first purchase in January.
+        DateOnly from = RandomHistories.Start.AddDays(70), asOf = RandomHistories.Start.AddDays(340);
+        var expected = RepeatOracle.PeriodSeries(purchases, from, asOf, PeriodUnit.Month, DayOfWeek.Monday, counting);
+        var actual = Metrics.Repeat.PeriodSeries(history, from, asOf, PeriodUnit.Month, counting: counting, degreeOfParallelism: degreeOfParallelism);
+        Assert.Equal(1, actual.AcquiredBefore);
+        // March (the heavy customers) and April (the light ones) hold more than 2^16 orders each.
+        Assert.True(actual[0].Orders > 70_000);
+        Assert.True(actual[1].Orders > 90_000);
+        AssertSameSeries(expected, actual);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void PeriodSeries_AgreesWithOracle(int seed)
