@@ -27,12 +27,16 @@ internal static class CustomerRanges
     /// a customer as <paramref name="customerWeight"/>.</summary>
     /// <remarks>Customers are in index order, which is usually acquisition order: early customers have long runs, late ones
     /// short runs. Balancing purchases alone would give the last range many more customers, and so more work.</remarks>
-    internal static void Split(PurchaseHistory history, Span<int> bounds, int customerWeight)
+    internal static void Split(PurchaseHistory history, Span<int> bounds, int customerWeight) =>
+        Split(history.CustomerStarts, bounds, customerWeight);
+
+    /// <summary>The same over any per-customer runs: <paramref name="starts"/> holds each customer's first record and, last,
+    /// the record count (a history's purchases, order lines' lines).</summary>
+    internal static void Split(ReadOnlySpan<int> starts, Span<int> bounds, int customerWeight)
     {
         int parts = bounds.Length - 1;
-        ReadOnlySpan<int> starts = history.CustomerStarts;
-        int customers = history.CustomerCount;
-        long total = history.Count + (long)customerWeight * customers;
+        int customers = starts.Length - 1;
+        long total = starts[customers] + (long)customerWeight * customers;
         bounds[0] = 0;
         for (int p = 1; p < parts; p++)
         {

@@ -36,22 +36,9 @@ public static partial class CrossSell
             CountDistinct(lines, from.DayNumber, to.DayNumber, 0, lines.CustomerCount, counts);
             return new ProductBreadth(counts);
         }
-        // Contiguous customer ranges of about equal line counts, each counted into its own array on its own thread.
-        ReadOnlySpan<int> starts = lines.CustomerStarts;
+        // Contiguous customer ranges of about equal work, each counted into its own array on its own thread.
         var bounds = new int[parts + 1];
-        for (int p = 1; p < parts; p++)
-        {
-            long target = (long)lines.Count * p / parts;
-            int lo = bounds[p - 1], hi = lines.CustomerCount;
-            while (lo < hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                if (starts[mid] >= target) hi = mid;
-                else lo = mid + 1;
-            }
-            bounds[p] = lo;
-        }
-        bounds[parts] = lines.CustomerCount;
+        CustomerRanges.Split(lines.CustomerStarts, bounds, CustomerRanges.SummaryCustomerWeight);
         var partCounts = new long[parts][];
         Slices.ForEach(parts, p =>
         {
