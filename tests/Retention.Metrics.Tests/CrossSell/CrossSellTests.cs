@@ -29,6 +29,27 @@ public class CrossSellTests
         Assert.Equal([0L, 0, 3, 1], onBoundary.CustomersByProducts.ToArray()); // C0 {1,2}, C2 {0,1,3}, C3 {2,3}, C4 {0,1}
     }
 
+    // A product bought before and after the window does not count; bought both outside and inside, it counts once. Customer 7
+    // buys only outside the window and is not a buyer; customer 9's line is on the window's last day (inclusive).
+    [Fact]
+    public void DistinctProducts_LinesOutsideTheWindow_DoNotCount()
+    {
+        DateOnly a = new(2024, 2, 1), b = new(2024, 2, 29);
+        var lines = OrderLines.Create(
+        [
+            new OrderLine(5, a.AddDays(-1), 1, 10m), new OrderLine(5, a, 1, 10m), new OrderLine(5, b.AddDays(1), 2, 10m),
+            new OrderLine(5, b.AddDays(2), 3, 10m),
+            new OrderLine(7, a.AddDays(-3), 1, 10m), new OrderLine(7, b.AddDays(3), 2, 10m),
+            new OrderLine(9, a.AddDays(-2), 4, 10m), new OrderLine(9, b, 2, 10m), new OrderLine(9, b, 4, 10m),
+        ]);
+        foreach (int degree in new[] { 1, 2, 3 })
+        {
+            var breadth = Metrics.CrossSell.DistinctProducts(lines, a, b, 3, degree);
+            Assert.Equal(2, breadth.Customers);
+            Assert.Equal([0L, 1, 1, 0], breadth.CustomersByProducts.ToArray()); // 5: {1}; 9: {2, 4}
+        }
+    }
+
     // Customer level, N = 5. Product counts: trial 4, main 3, shampoo 2, conditioner 2. Pair counts: (0,1) 3 (C0, C2, C4), every other pair 1.
     // Top 3: (0,1), then ties by index: (0,2), (0,3). (0,1): support 3/5, confidence 3/4 and 3/3, lift 3·5/(4·3) = 1.25.
     [Fact]
