@@ -51,7 +51,7 @@ public static partial class Repeat
         // scratch cell past the series' cells otherwise (see SeriesPass).
         int cellCount = n + 1 + SeriesPass.ExtraCells;
         using var table = new PeriodTable(history.MinDayNumber, history.MaxDayNumber, tableStart, asOfDay, baseOrdinal, unit, weekStart,
-            outside: n + 1);
+            outside: cellCount - SeriesPass.ExtraCells);
         var pass = new SeriesPass(history, table.Array, tableStart, counting == PurchaseCounting.Orders, bits);
         int parts = CustomerRanges.Parts(history, degreeOfParallelism);
         var cells = new SeriesCell[cellCount];
