@@ -204,7 +204,7 @@ public sealed class SubscriptionLedger
                 keys[i] = ((long)p << 32) | (uint)c.EffectiveFrom.DayNumber;
                 planOrder[i] = i;
             }
-            Array.Sort(keys, planOrder);
+            SortByPositionAndDay(keys, planOrder, planStarts, planDays);
             for (int j = 0; j < m; j++)
             {
                 if (j > 0 && keys[j] == keys[j - 1])
@@ -213,11 +213,8 @@ public sealed class SubscriptionLedger
                     ThrowHelper.ThrowElement(nameof(planChanges), b, "EffectiveFrom", planChanges[b].EffectiveFrom, string.Create(CultureInfo.InvariantCulture,
                         $"planChanges[{a}] already changes subscription {planChanges[b].Subscription} on that date (overlapping plan changes)."));
                 }
-                planStarts[(int)(keys[j] >> 32) + 1]++;
-                planDays[j] = (int)(uint)keys[j];
                 planAmounts[j] = planChanges[planOrder[j]].AmountPerMonth;
             }
-            for (int p = 0; p < n; p++) planStarts[p + 1] += planStarts[p];
             for (int p = 0; p < n; p++)
             {
                 int first = planStarts[p];
@@ -251,18 +248,26 @@ public sealed class SubscriptionLedger
                 keys[i] = ((long)p << 32) | (uint)s.Date.DayNumber;
                 shipmentOrder[i] = i;
             }
-            Array.Sort(keys, shipmentOrder);
-            for (int j = 0; j < k; j++)
-            {
-                shipmentStarts[(int)(keys[j] >> 32) + 1]++;
-                shipmentDays[j] = (int)(uint)keys[j];
-                shipmentAmounts[j] = shipments[shipmentOrder[j]].Amount;
-            }
-            for (int p = 0; p < n; p++) shipmentStarts[p + 1] += shipmentStarts[p];
+            SortByPositionAndDay(keys, shipmentOrder, shipmentStarts, shipmentDays);
+            for (int j = 0; j < k; j++) shipmentAmounts[j] = shipments[shipmentOrder[j]].Amount;
         }
 
         return new SubscriptionLedger(ids, customers, customerPositions, customerCount, startDays, endDays,
             planStarts, planDays, planAmounts, shipmentStarts, shipmentDays, shipmentAmounts);
+    }
+
+    /// <summary>Sorts records by their keys, <c>(position &lt;&lt; 32) | day</c>, carrying their input indexes in
+    /// <paramref name="order"/>; writes each record's day, and each position's first record into <paramref name="starts"/>
+    /// (one more than the positions, zero on entry; the last holds the record count).</summary>
+    private static void SortByPositionAndDay(long[] keys, int[] order, int[] starts, int[] days)
+    {
+        Array.Sort(keys, order);
+        for (int j = 0; j < keys.Length; j++)
+        {
+            starts[(int)(keys[j] >> 32) + 1]++;
+            days[j] = (int)(uint)keys[j];
+        }
+        for (int p = 0; p + 1 < starts.Length; p++) starts[p + 1] += starts[p];
     }
 
     /// <summary>Gets the plan amount in effect at the close of a day for the subscription at a position (0 when not active).</summary>
