@@ -131,6 +131,14 @@ public class RepeatOracleTests
         Assert.True(actual[0].Orders > 70_000);
         Assert.True(actual[1].Orders > 90_000);
         AssertSameSeries(expected, actual);
+        // A customer set without heavy customer 1 and the odd light ones equals the series over the others' purchases.
+        static bool Kept(int id) => id != 1 && (id < 4 || id % 2 == 0);
+        var included = new bool[history.CustomerCount];
+        for (int p = 0; p < included.Length; p++) included[p] = Kept(history.CustomerIds[p]);
+        var some = Metrics.Repeat.PeriodSeries(history, from, asOf, PeriodUnit.Month, counting: counting,
+            customers: CustomerSet.FromPositions(history, included), degreeOfParallelism: degreeOfParallelism);
+        AssertSameSeries(RepeatOracle.PeriodSeries(purchases.Where(p => Kept(p.Customer)).ToArray(), from, asOf, PeriodUnit.Month,
+            DayOfWeek.Monday, counting), some);
     }
 
     [Theory]
