@@ -173,6 +173,7 @@ internal readonly struct SeriesPass(PurchaseHistory history, int[] map, int tabl
             if (heavy)
             {
                 if (count > 0) CountHeavyCustomer<TRule>(chunk, cells);
+                // Its last counts are not flushed yet: the next chunk, or the end, flushes first.
                 pending = SeriesCell.FlushEvery;
             }
             else
@@ -258,7 +259,8 @@ internal readonly struct SeriesPass(PurchaseHistory history, int[] map, int tabl
         return Math.Max(chunk + 1, hi);
     }
 
-    /// <summary>Counts the later purchases of a customer with more purchases than a flush allows, flushing as it goes.</summary>
+    /// <summary>Counts the later purchases of a customer with more purchases than a flush allows, flushing as it goes (all but
+    /// the last part of the run: the caller flushes before it counts more).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CountHeavyCustomer<TRule>(int c, Span<SeriesCell> cells) where TRule : struct, IRepeatRule
     {
@@ -266,7 +268,6 @@ internal readonly struct SeriesPass(PurchaseHistory history, int[] map, int tabl
         CountCustomer<TRule>(ref MemoryMarshal.GetArrayDataReference(history.DayArray), ref MemoryMarshal.GetArrayDataReference(history.UnitArray),
             ref MemoryMarshal.GetArrayDataReference(map), ref MemoryMarshal.GetReference(cells), cells, history.MinDayNumber,
             starts[c], starts[c + 1], heavy: true);
-        SeriesCell.Flush(cells);
     }
 
     /// <summary>Counts the purchases after the first of the customer at positions <c>[start, end)</c> (at least two). When
