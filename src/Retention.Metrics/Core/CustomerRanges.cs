@@ -1,7 +1,7 @@
 namespace Retention.Metrics;
 
-/// <summary>Splits a history's customers into contiguous position ranges of about equal purchase counts, for passes that run
-/// one range per core and combine the parts (customers are disjoint across ranges, so every combinable result adds up).</summary>
+/// <summary>Splits the customers of a history (or of order lines) into contiguous position ranges of about equal work, for passes
+/// that run one range per core and combine the parts (customers are disjoint across ranges, so every combinable result adds up).</summary>
 internal static class CustomerRanges
 {
     /// <summary>Validates a caller's degree of parallelism: 1 (one thread) or more.</summary>
@@ -12,8 +12,10 @@ internal static class CustomerRanges
     }
 
     /// <summary>Gets the number of ranges to use: the degree of parallelism, but never more than the customers.</summary>
-    internal static int Parts(PurchaseHistory history, int degreeOfParallelism) =>
-        Math.Max(1, Math.Min(degreeOfParallelism, history.CustomerCount));
+    internal static int Parts(PurchaseHistory history, int degreeOfParallelism) => Parts(history.CustomerCount, degreeOfParallelism);
+
+    /// <summary>The same for any number of customers.</summary>
+    internal static int Parts(int customerCount, int degreeOfParallelism) => Math.Max(1, Math.Min(degreeOfParallelism, customerCount));
 
     /// <summary>The work of one customer, in purchases, for a pass whose per-customer cost (starting a run, writing or
     /// adding a result) is about that of this many purchases: the summary pass.</summary>

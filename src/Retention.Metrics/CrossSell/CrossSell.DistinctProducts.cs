@@ -32,7 +32,7 @@ public static partial class CrossSell
         CustomerRanges.Validate(degreeOfParallelism);
         var counts = new long[maxProducts + 1];
         if (lines.IsEmpty) return new ProductBreadth(counts);
-        int parts = Math.Max(1, Math.Min(degreeOfParallelism, lines.CustomerCount));
+        int parts = CustomerRanges.Parts(lines.CustomerCount, degreeOfParallelism);
         if (parts == 1)
         {
             CountDistinct(lines, from.DayNumber, to.DayNumber, 0, lines.CustomerCount, counts);
