@@ -42,6 +42,10 @@ public class RepeatOracleTests
         }
     }
 
+    /// <summary>The set of the history's customers whose ids pass <paramref name="keep"/>.</summary>
+    private static CustomerSet Keeping(PurchaseHistory history, Func<int, bool> keep) =>
+        CustomerSet.FromIds(history, history.CustomerIds.ToArray().Where(keep).ToArray());
+
     /// <summary>Every period of the series equals the oracle's (completeness is the library's own notion).</summary>
     private static void AssertSameSeries(List<RepeatOracle.PeriodRow> expected, RepeatSeries actual)
     {
@@ -66,9 +70,7 @@ public class RepeatOracleTests
         Purchase[] purchases = RandomHistories.Purchases(seed: 41, customers: 7_000, days: 400);
         PurchaseHistory history = PurchaseHistory.Create(purchases);
         DateOnly asOf = history.FirstDate.AddDays(300), from = history.FirstDate.AddDays(120);
-        var included = new bool[history.CustomerCount];
-        for (int p = 0; p < included.Length; p++) included[p] = history.CustomerIds[p] % 3 != 0;
-        var customers = CustomerSet.FromPositions(history, included);
+        var customers = Keeping(history, id => id % 3 != 0);
         Purchase[] kept = purchases.Where(p => p.Customer % 3 != 0).ToArray();
         foreach (var (all, subset) in new[] { (purchases, (CustomerSet?)null), (kept, customers) })
         {
@@ -133,10 +135,8 @@ public class RepeatOracleTests
         AssertSameSeries(expected, actual);
         // A customer set without heavy customer 1 and the odd light ones equals the series over the others' purchases.
         static bool Kept(int id) => id != 1 && (id < 4 || id % 2 == 0);
-        var included = new bool[history.CustomerCount];
-        for (int p = 0; p < included.Length; p++) included[p] = Kept(history.CustomerIds[p]);
         var some = Metrics.Repeat.PeriodSeries(history, from, asOf, PeriodUnit.Month, counting: counting,
-            customers: CustomerSet.FromPositions(history, included), degreeOfParallelism: degreeOfParallelism);
+            customers: Keeping(history, Kept), degreeOfParallelism: degreeOfParallelism);
         AssertSameSeries(RepeatOracle.PeriodSeries(purchases.Where(p => Kept(p.Customer)).ToArray(), from, asOf, PeriodUnit.Month,
             DayOfWeek.Monday, counting), some);
     }
